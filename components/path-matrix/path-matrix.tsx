@@ -1,0 +1,116 @@
+import type { CSSProperties } from "react";
+import { formatTimeframe } from "@/lib/framework/timeframe";
+import { isFork, layoutRail, nextSteps, previousSteps } from "@/lib/framework/path-graph";
+import type { FrameworkVersionView } from "@/lib/data/frameworks";
+import { CellDescriptor } from "./cell-descriptor";
+import { PathRail, railWidth } from "./path-rail";
+
+/**
+ * The career path matrix: one row per step, one column per dimension, with the path drawn down
+ * the left edge so that forks and rejoins are visible. On narrow screens each step becomes a card
+ * with its dimensions stacked. The markup is an ARIA table in both layouts.
+ */
+export function PathMatrix({ framework }: { framework: FrameworkVersionView }) {
+  const { steps, dimensions, transitions } = framework;
+  const rail = layoutRail(steps, transitions);
+  const cellAt = new Map(framework.cells.map((c) => [`${c.stepId}:${c.dimensionId}`, c]));
+  const vars = {
+    "--dims": dimensions.length,
+    "--rail-span": dimensions.length + 1,
+    "--rail-w": `${railWidth(rail[0]?.laneCount ?? 1) + 8}px`,
+  } as CSSProperties;
+
+  return (
+    <div
+      role="table"
+      aria-label={`${framework.framework.name}: steps by dimension`}
+      aria-rowcount={steps.length + 1}
+      className="overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm"
+      style={vars}
+    >
+      <div role="rowgroup" className="sr-only md:not-sr-only md:sticky md:top-0 md:z-10">
+        <div role="row" aria-rowindex={1} className="matrix-grid border-b border-stone-200 bg-stone-100/95 backdrop-blur">
+          <div role="columnheader" className="px-4 py-3 text-xs font-semibold uppercase tracking-wide text-stone-600 md:col-span-2">
+            Step
+          </div>
+          {dimensions.map((d) => (
+            <div key={d.id} role="columnheader" className="px-4 py-3">
+              <span className="block text-sm font-semibold text-stone-900">{d.name}</span>
+              {d.description && <span className="mt-0.5 block text-xs leading-snug text-stone-600">{d.description}</span>}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup">
+        {steps.map((step, i) => {
+          const row = rail[i]!;
+          const next = nextSteps(steps, transitions, step.id);
+          const from = previousSteps(steps, transitions, step.id);
+          const timeframe = formatTimeframe(step.timeframeMinMonths, step.timeframeMaxMonths);
+          const forks = isFork(transitions, step.id);
+          return (
+            <div
+              key={step.id}
+              role="row"
+              aria-rowindex={i + 2}
+              id={`step-${step.key}`}
+              className="matrix-grid border-t border-stone-200 first:border-t-0"
+            >
+              <div className="row-span-(--rail-span) pl-2 md:row-span-1">
+                <PathRail row={row} />
+              </div>
+              <div role="rowheader" className="px-3 pb-3 pt-4 md:px-4">
+                <h3 className="text-base font-semibold leading-6 text-stone-950">{step.name}</h3>
+                {timeframe ? (
+                  <p className="mt-1 text-xs font-medium text-stone-600">
+                    <span className="sr-only">Expected time at this step: </span>
+                    <span aria-hidden="true">Typically </span>
+                    {timeframe}
+                  </p>
+                ) : (
+                  <p className="mt-1 text-xs font-medium text-stone-600">No expected timeframe</p>
+                )}
+                {step.summary && <p className="mt-2 text-sm leading-relaxed text-stone-700">{step.summary}</p>}
+                {from.length > 1 && (
+                  <p className="mt-2 text-xs text-stone-600">Reached from {from.map((s) => s.name).join(" or ")}.</p>
+                )}
+                {next.length > 0 && (
+                  <div className="mt-3">
+                    <p className="text-xs font-semibold text-stone-700">
+                      {forks ? `The path forks: ${next.length} ways on` : "Leads to"}
+                    </p>
+                    <ul className="mt-1 space-y-1">
+                      {next.map(({ step: to, label }) => (
+                        <li key={to.id} className="text-xs">
+                          <a href={`#step-${to.key}`} className="font-medium text-path hover:underline">
+                            → {to.name}
+                          </a>
+                          {label && <span className="text-stone-600"> — {label.charAt(0).toLowerCase() + label.slice(1)}</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </div>
+              {dimensions.map((d) => {
+                const cell = cellAt.get(`${step.id}:${d.id}`);
+                return (
+                  <div key={d.id} role="cell" className="px-3 pb-4 md:px-4 md:pt-4">
+                    <p aria-hidden="true" className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500 md:hidden">
+                      {d.name}
+                    </p>
+                    {cell ? (
+                      <CellDescriptor summary={cell.summary} expectations={cell.expectations} />
+                    ) : (
+                      <p className="text-sm italic text-stone-500">Not expected at this step.</p>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

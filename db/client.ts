@@ -1,0 +1,132 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
+import { describeError, StartupError } from "./errors";
+import * as schema from "./schema";
+
+/** The drizzle database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: the same query API as Db. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: DatabaseKind;
+  /** Where the data lives, safe to print (no password). */
+  location: string;
+  /** Resolves once the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "pglite-memory"; loadDataDir?: Blob }
+  | { kind: "postgres"; url: string; max?: number };
+
+/** One module decides the driver: a URL means a PostgreSQL server, no URL the embedded database. */
+export function databaseConfigFrom(env: { databaseUrl: string | undefined; dataDir: string }): DatabaseConfig {
+  return env.databaseUrl ? { kind: "postgres", url: env.databaseUrl } : { kind: "pglite", dataDir: env.dataDir };
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  switch (config.kind) {
+    case "postgres":
+      return openPostgres(config.url, config.max ?? 10);
+    case "pglite":
+      return openPgliteFolder(config.dataDir);
+    case "pglite-memory":
+      return wrapPglite(new PGlite({ loadDataDir: config.loadDataDir }), "memory", null);
+  }
+}
+
+export function parseDatabaseUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StartupError("DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database.");
+  }
+  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
+    throw new StartupError(
+      `DATABASE_URL must start with postgres:// or postgresql://, not ${parsed.protocol}//; expected postgres://user:password@host:5432/database.`,
+    );
+  }
+  if (!parsed.hostname && !parsed.searchParams.get("host")) {
+    throw new StartupError("DATABASE_URL names no host; expected postgres://user:password@host:5432/database.");
+  }
+  return parsed;
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const parsed = parseDatabaseUrl(url);
+  const where = `${parsed.hostname || parsed.searchParams.get("host")}:${parsed.port || 5432}${parsed.pathname}`;
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await client`select 1`;
+  } catch (err) {
+    await client.end({ timeout: 0 }).catch(() => {});
+    throw new StartupError(`Cannot reach the PostgreSQL server at ${where} (${describeError(err)}).`);
+  }
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    location: `postgres://${where}`,
+    async ping() {
+      await client`select 1`;
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK);
+    // access() says yes to root everywhere; a real write tells the truth (read-only mounts, full disks).
+    const probe = path.join(dataDir, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, "");
+    fs.rmSync(probe);
+  } catch (err) {
+    throw new StartupError(`The data folder ${dataDir} cannot be written (${describeError(err)}); set WAYMARK_DATA_DIR to a writable folder.`);
+  }
+  const lock = acquireDataDirLock(dataDir);
+  try {
+    const pg = new PGlite(path.join(dataDir, "pgdata"));
+    await pg.waitReady;
+    return wrapPglite(pg, dataDir, lock);
+  } catch (err) {
+    lock.release();
+    if (err instanceof StartupError) throw err;
+    throw new StartupError(`The embedded database in ${dataDir} could not be opened (${describeError(err)}).`);
+  }
+}
+
+function wrapPglite(pg: PGlite, location: string, lock: DataDirLock | null): DatabaseHandle {
+  const db = drizzlePglite(pg, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    location,
+    async ping() {
+      await pg.query("select 1");
+    },
+    async close() {
+      try {
+        if (!pg.closed) await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { ParsedFrameworkDefinition } from "@/lib/framework/definition";
+import type { Db, Tx } from "./client";
+import { cells, dimensions, frameworks, frameworkVersions, steps, transitions } from "./schema";
+
+/**
+ * Writing and reading whole framework versions. Callers authorize first; these functions only
+ * move rows. Keys, not ids, tie the parts of a definition together.
+ */
+
+export async function insertFrameworkVersion(
+  tx: Tx,
+  opts: { frameworkId: string; number: number; status: "draft" | "published"; definition: ParsedFrameworkDefinition },
+): Promise<{ versionId: string; stepIds: Map<string, string>; dimensionIds: Map<string, string> }> {
+  const { definition: def } = opts;
+  const [version] = await tx
+    .insert(frameworkVersions)
+    .values({
+      frameworkId: opts.frameworkId,
+      number: opts.number,
+      status: opts.status,
+      publishedAt: opts.status === "published" ? new Date() : null,
+    })
+    .returning({ id: frameworkVersions.id });
+  const versionId = version!.id;
+
+  const dimensionRows = await tx
+    .insert(dimensions)
+    .values(def.dimensions.map((d, position) => ({ versionId, position, ...d })))
+    .returning({ id: dimensions.id, key: dimensions.key });
+  const stepRows = await tx
+    .insert(steps)
+    .values(def.steps.map((s, position) => ({ versionId, position, ...s })))
+    .returning({ id: steps.id, key: steps.key });
+
+  const dimensionIds = new Map(dimensionRows.map((r) => [r.key, r.id]));
+  const stepIds = new Map(stepRows.map((r) => [r.key, r.id]));
+
+  if (def.transitions.length > 0) {
+    await tx.insert(transitions).values(
+      def.transitions.map((t) => ({
+        versionId,
+        fromStepId: stepIds.get(t.from)!,
+        toStepId: stepIds.get(t.to)!,
+        label: t.label,
+      })),
+    );
+  }
+  if (def.cells.length > 0) {
+    await tx.insert(cells).values(
+      def.cells.map((c) => ({
+        versionId,
+        stepId: stepIds.get(c.step)!,
+        dimensionId: dimensionIds.get(c.dimension)!,
+        summary: c.summary,
+        expectations: c.expectations,
+      })),
+    );
+  }
+  return { versionId, stepIds, dimensionIds };
+}
+
+export type FrameworkVersionView = {
+  framework: { id: string; key: string; name: string; description: string };
+  version: { id: string; number: number; status: "draft" | "published" | "retired"; publishedAt: Date | null };
+  dimensions: { id: string; key: string; name: string; description: string; group: string | null }[];
+  steps: {
+    id: string;
+    key: string;
+    name: string;
+    summary: string;
+    timeframeMinMonths: number | null;
+    timeframeMaxMonths: number | null;
+  }[];
+  transitions: { fromStepId: string; toStepId: string; label: string }[];
+  cells: { id: string; stepId: string; dimensionId: string; summary: string; expectations: { text: string; examples: string[] }[] }[];
+};
+
+/** The newest published version of each framework, oldest framework first. */
+export async function listPublishedVersionIds(db: Db | Tx): Promise<{ frameworkKey: string; versionId: string }[]> {
+  const rows = await db
+    .select({ frameworkKey: frameworks.key, versionId: frameworkVersions.id, frameworkId: frameworks.id })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.status, "published"))
+    .orderBy(asc(frameworks.createdAt), desc(frameworkVersions.number));
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.frameworkId) ? false : (seen.add(r.frameworkId), true)));
+}
+
+export async function loadFrameworkVersion(db: Db | Tx, versionId: string): Promise<FrameworkVersionView | null> {
+  const [head] = await db
+    .select({
+      framework: { id: frameworks.id, key: frameworks.key, name: frameworks.name, description: frameworks.description },
+      version: {
+        id: frameworkVersions.id,
+        number: frameworkVersions.number,
+        status: frameworkVersions.status,
+        publishedAt: frameworkVersions.publishedAt,
+      },
+    })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.id, versionId));
+  if (!head) return null;
+
+  const [dimensionRows, stepRows, transitionRows, cellRows] = await Promise.all([
+    db
+      .select({
+        id: dimensions.id,
+        key: dimensions.key,
+        name: dimensions.name,
+        description: dimensions.description,
+        group: dimensions.group,
+      })
+      .from(dimensions)
+      .where(eq(dimensions.versionId, versionId))
+      .orderBy(asc(dimensions.position)),
+    db
+      .select({
+        id: steps.id,
+        key: steps.key,
+        name: steps.name,
+        summary: steps.summary,
+        timeframeMinMonths: steps.timeframeMinMonths,
+        timeframeMaxMonths: steps.timeframeMaxMonths,
+      })
+      .from(steps)
+      .where(eq(steps.versionId, versionId))
+      .orderBy(asc(steps.position)),
+    db
+      .select({ fromStepId: transitions.fromStepId, toStepId: transitions.toStepId, label: transitions.label })
+      .from(transitions)
+      .where(eq(transitions.versionId, versionId)),
+    db
+      .select({
+        id: cells.id,
+        stepId: cells.stepId,
+        dimensionId: cells.dimensionId,
+        summary: cells.summary,
+        expectations: cells.expectations,
+      })
+      .from(cells)
+      .where(eq(cells.versionId, versionId)),
+  ]);
+  return { ...head, dimensions: dimensionRows, steps: stepRows, transitions: transitionRows, cells: cellRows };
+}
+
+/** The id of a step in a version by its stable key, or null. */
+export async function findStepId(db: Db | Tx, versionId: string, key: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: steps.id })
+    .from(steps)
+    .where(and(eq(steps.versionId, versionId), eq(steps.key, key)));
+  return row?.id ?? null;
+}
+
+export async function countFrameworks(db: Db | Tx, keys?: string[]): Promise<number> {
+  const rows = await db
+    .select({ id: frameworks.id })
+    .from(frameworks)
+    .where(keys ? inArray(frameworks.key, keys) : undefined);
+  return rows.length;
+}

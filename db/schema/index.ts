@@ -1,0 +1,5 @@
+export * from "./framework";
+export * from "./people";
+export * from "./career";
+export * from "./promotion";
+export * from "./audit";

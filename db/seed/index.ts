@@ -1,0 +1,109 @@
+import { sql } from "drizzle-orm";
+import { frameworkDefinitionSchema } from "@/lib/framework/definition";
+import { isoDate, monthsBefore } from "@/lib/dates";
+import type { DatabaseHandle, Tx } from "../client";
+import { insertFrameworkVersion } from "../framework-store";
+import { auditEvents, frameworks, placements, teams, users } from "../schema";
+import { defaultFramework } from "./default-framework";
+import { demoPeople, demoTeams } from "./demo-organisation";
+
+/** Shares the advisory-lock space with migrations; see db/migrate.ts. */
+const SEED_LOCK_ID = 727_1993_0002;
+
+export type SeedResult = { seeded: false } | { seeded: true; people: number };
+
+/**
+ * Loads the default framework, and the demo organisation when asked, into an empty database.
+ * A database that already holds a framework or a person is left exactly as it is.
+ */
+export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean; today?: Date }): Promise<SeedResult> {
+  const definition = frameworkDefinitionSchema.parse(defaultFramework);
+  const today = opts.today ?? new Date();
+
+  return handle.db.transaction(async (tx) => {
+    if (handle.kind === "postgres") await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+    if (!(await isEmpty(tx))) return { seeded: false } as const;
+
+    const [framework] = await tx
+      .insert(frameworks)
+      .values({ key: definition.key, name: definition.name, description: definition.description })
+      .returning({ id: frameworks.id });
+    const { versionId, stepIds } = await insertFrameworkVersion(tx, {
+      frameworkId: framework!.id,
+      number: 1,
+      status: "published",
+      definition,
+    });
+    await tx.insert(auditEvents).values({
+      actorId: null,
+      action: "framework.seed",
+      entityType: "framework_version",
+      entityId: versionId,
+      after: { framework: definition.key, number: 1, status: "published" },
+    });
+
+    if (!opts.demo) return { seeded: true, people: 0 } as const;
+
+    const teamRows = await tx
+      .insert(teams)
+      .values(demoTeams.map((name) => ({ name })))
+      .returning({ id: teams.id, name: teams.name });
+    const teamIds = new Map(teamRows.map((t) => [t.name, t.id]));
+
+    // Managers come before their reports in the list, so one pass can link each person upwards.
+    const userIds = new Map<string, string>();
+    for (const person of demoPeople) {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          name: person.name,
+          email: person.email,
+          role: person.role,
+          teamId: person.team ? teamIds.get(person.team)! : null,
+          managerId: person.manager ? userIds.get(person.manager)! : null,
+        })
+        .returning({ id: users.id });
+      userIds.set(person.key, row!.id);
+    }
+
+    const placementRows = demoPeople.flatMap((p) =>
+      p.placement
+        ? [
+            {
+              userId: userIds.get(p.key)!,
+              versionId,
+              stepId: stepIds.get(p.placement.step)!,
+              effectiveOn: isoDate(monthsBefore(today, p.placement.monthsAgo)),
+              reason: "initial" as const,
+              note: "Placed when the team adopted Waymark.",
+            },
+          ]
+        : [],
+    );
+    await tx.insert(placements).values(placementRows);
+
+    await tx.insert(auditEvents).values([
+      ...teamRows.map((t) => ({
+        actorId: null,
+        action: "team.seed",
+        entityType: "team",
+        entityId: t.id,
+        after: { name: t.name },
+      })),
+      ...demoPeople.map((p) => ({
+        actorId: null,
+        action: "user.seed",
+        entityType: "user",
+        entityId: userIds.get(p.key)!,
+        after: { name: p.name, email: p.email, role: p.role, team: p.team, manager: p.manager, placement: p.placement ?? null },
+      })),
+    ]);
+    return { seeded: true, people: demoPeople.length } as const;
+  });
+}
+
+async function isEmpty(tx: Tx): Promise<boolean> {
+  const [framework] = await tx.select({ id: frameworks.id }).from(frameworks).limit(1);
+  const [user] = await tx.select({ id: users.id }).from(users).limit(1);
+  return !framework && !user;
+}

@@ -1,0 +1,26 @@
+/** Date helpers on calendar dates (YYYY-MM-DD), computed in UTC so results do not drift by time zone. */
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function parseIsoDate(s: string): Date {
+  const d = new Date(`${s}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || isoDate(d) !== s) throw new RangeError(`Not a calendar date: ${s}`);
+  return d;
+}
+
+/** The same day of the month, n months earlier; clamped to the month's last day (31 March - 1 = 28/29 Feb). */
+export function monthsBefore(d: Date, n: number): Date {
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() - n;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)));
+}
+
+/** Whole calendar months from `from` to `to` (a month counts once its day of the month is reached). */
+export function wholeMonthsBetween(from: Date, to: Date): number {
+  let months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+  if (to.getUTCDate() < from.getUTCDate()) months -= 1;
+  return Math.max(0, months);
+}
