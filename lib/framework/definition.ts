@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findCycle } from "./path-graph";
 
 /**
  * The portable shape of a framework version: what the seed loads, and what a JSON export or
@@ -84,6 +85,11 @@ export const frameworkDefinitionSchema = z
       if (edges.has(edge)) ctx.addIssue({ code: "custom", path: ["transitions", i], message: `The transition ${edge} is listed twice.` });
       edges.add(edge);
     });
+    const cycle = findCycle(
+      def.steps.map((s) => s.key),
+      def.transitions.map((t) => ({ fromStepId: t.from, toStepId: t.to })),
+    );
+    if (cycle) ctx.addIssue({ code: "custom", path: ["transitions"], message: `The path loops back on itself: ${cycle.join(" → ")}.` });
     const cells = new Set<string>();
     def.cells.forEach((c, i) => {
       if (!stepKeys.has(c.step)) ctx.addIssue({ code: "custom", path: ["cells", i, "step"], message: `No step has the key "${c.step}".` });

@@ -1,0 +1,112 @@
+import { count, eq, isNotNull } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { listPublishedVersionIds, loadFrameworkVersion } from "./framework-store";
+import { migrateDatabase } from "./migrate";
+import { auditEvents, cells, dimensions, frameworks, frameworkVersions, placements, steps, teams, transitions, users } from "./schema";
+import { seedDatabase } from "./seed";
+
+let handle: TestDatabase;
+beforeEach(async () => {
+  handle = await createTestDatabase();
+});
+afterEach(async () => {
+  await handle.close();
+});
+
+type Counted = typeof frameworks | typeof frameworkVersions | typeof steps | typeof dimensions | typeof transitions | typeof cells | typeof users | typeof teams | typeof placements | typeof auditEvents;
+
+async function countOf(table: Counted) {
+  const [row] = await handle.db.select({ n: count() }).from(table);
+  return row!.n;
+}
+
+const today = new Date("2026-11-23T12:00:00Z");
+
+describe("seeding an empty database", () => {
+  it("loads the default framework as published version 1", async () => {
+    expect(await seedDatabase(handle, { demo: false, today })).toEqual({ seeded: true, people: 0 });
+    const [published] = await listPublishedVersionIds(handle.db);
+    const view = (await loadFrameworkVersion(handle.db, published!.versionId))!;
+    expect(view.framework.key).toBe("engineering");
+    expect(view.version).toMatchObject({ number: 1, status: "published" });
+    expect(view.steps.map((s) => s.key)).toEqual([
+      "software-engineer",
+      "software-engineer-2",
+      "software-engineer-3",
+      "senior-engineer",
+      "senior-engineer-2",
+      "staff-engineer",
+      "principal-engineer",
+      "engineer-of-distinction",
+    ]);
+    expect(view.dimensions.map((d) => d.key)).toEqual(["scope-of-influence", "how-work-is-conducted", "ownership"]);
+    expect(view.transitions).toHaveLength(8);
+    expect(view.cells).toHaveLength(24);
+    expect(view.cells.every((c) => c.expectations.length > 0)).toBe(true);
+    expect(await countOf(users)).toBe(0);
+  });
+
+  it("loads the demo organisation: an admin, two managers, eight engineers in two teams, each engineer placed", async () => {
+    expect(await seedDatabase(handle, { demo: true, today })).toEqual({ seeded: true, people: 11 });
+    const people = await handle.db.select().from(users);
+    const byRole = (role: string) => people.filter((p) => p.role === role);
+    expect(byRole("admin")).toHaveLength(1);
+    expect(byRole("manager")).toHaveLength(2);
+    expect(byRole("engineer")).toHaveLength(8);
+    expect(await countOf(teams)).toBe(2);
+
+    const managerIds = new Set(byRole("manager").map((m) => m.id));
+    for (const engineer of byRole("engineer")) {
+      expect(managerIds.has(engineer.managerId!)).toBe(true);
+      expect(engineer.teamId).not.toBeNull();
+    }
+    for (const manager of byRole("manager")) expect(manager.managerId).toBe(byRole("admin")[0]!.id);
+
+    const placed = await handle.db
+      .select({ userId: placements.userId, effectiveOn: placements.effectiveOn, step: steps.key })
+      .from(placements)
+      .innerJoin(steps, eq(steps.id, placements.stepId));
+    expect(placed).toHaveLength(8);
+    expect(new Set(placed.map((p) => p.userId))).toEqual(new Set(byRole("engineer").map((e) => e.id)));
+    const mei = people.find((p) => p.email === "mei.chen@example.com")!;
+    expect(placed.find((p) => p.userId === mei.id)).toMatchObject({ step: "software-engineer", effectiveOn: "2025-08-23" });
+
+    // The seed is a change to HR data like any other: it leaves audit events.
+    const audited = await handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, "user"));
+    expect(audited[0]!.n).toBe(11);
+  });
+});
+
+describe("seeding again", () => {
+  it("neither duplicates nor overwrites anything", async () => {
+    await seedDatabase(handle, { demo: true, today });
+    const tallies = async () => Promise.all([frameworks, frameworkVersions, steps, cells, users, teams, placements, auditEvents].map(countOf));
+    const before = await tallies();
+    const [sam] = await handle.db.select().from(users).where(eq(users.email, "sam.okafor@example.com"));
+    await handle.db.update(users).set({ name: "Samuel Okafor" }).where(eq(users.id, sam!.id));
+
+    expect(await seedDatabase(handle, { demo: true, today })).toEqual({ seeded: false });
+    await migrateDatabase(handle);
+    expect(await seedDatabase(handle, { demo: true, today })).toEqual({ seeded: false });
+
+    expect(await tallies()).toEqual(before);
+    const [after] = await handle.db.select({ name: users.name }).from(users).where(eq(users.id, sam!.id));
+    expect(after!.name).toBe("Samuel Okafor");
+  });
+
+  it("leaves a database that has people but no framework alone", async () => {
+    await handle.db.insert(users).values({ email: "first@example.com", name: "First" });
+    expect(await seedDatabase(handle, { demo: true, today })).toEqual({ seeded: false });
+    expect(await countOf(frameworks)).toBe(0);
+  });
+
+  it("seeds exactly once when several instances start together", async () => {
+    const results = await Promise.all([1, 2, 3].map(() => seedDatabase(handle, { demo: true, today })));
+    expect(results.filter((r) => r.seeded)).toHaveLength(1);
+    expect(await countOf(frameworks)).toBe(1);
+    expect(await countOf(users)).toBe(11);
+    const [withManager] = await handle.db.select({ n: count() }).from(users).where(isNotNull(users.managerId));
+    expect(withManager!.n).toBe(10);
+  });
+});

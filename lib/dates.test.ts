@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { isoDate, monthsBefore, parseIsoDate, wholeMonthsBetween } from "./dates";
+
+describe("calendar dates", () => {
+  it("round-trips an ISO date", () => {
+    expect(isoDate(parseIsoDate("2026-02-28"))).toBe("2026-02-28");
+  });
+
+  it("refuses dates that do not exist", () => {
+    expect(() => parseIsoDate("2026-02-30")).toThrow(RangeError);
+    expect(() => parseIsoDate("yesterday")).toThrow(RangeError);
+  });
+
+  it("steps back whole months, clamping to the end of a shorter month", () => {
+    expect(isoDate(monthsBefore(parseIsoDate("2026-11-23"), 14))).toBe("2025-09-23");
+    expect(isoDate(monthsBefore(parseIsoDate("2026-03-31"), 1))).toBe("2026-02-28");
+    expect(isoDate(monthsBefore(parseIsoDate("2024-03-31"), 1))).toBe("2024-02-29");
+  });
+
+  it("counts a month once its day is reached", () => {
+    expect(wholeMonthsBetween(parseIsoDate("2025-09-23"), parseIsoDate("2026-11-22"))).toBe(13);
+    expect(wholeMonthsBetween(parseIsoDate("2025-09-23"), parseIsoDate("2026-11-23"))).toBe(14);
+    expect(wholeMonthsBetween(parseIsoDate("2026-11-23"), parseIsoDate("2026-01-01"))).toBe(0);
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { findCycle, isFork, layoutOverview, layoutRail, nextSteps, previousSteps } from "./path-graph";
+
+const step = (id: string) => ({ id });
+const edge = (fromStepId: string, toStepId: string, label = "") => ({ fromStepId, toStepId, label });
+
+// The default path's shape: a spine that forks after senior, with the deeper branch rejoining at staff.
+const buffer = {
+  steps: ["se1", "se2", "se3", "senior", "senior2", "staff", "principal", "distinction"].map(step),
+  transitions: [
+    edge("se1", "se2"),
+    edge("se2", "se3"),
+    edge("se3", "senior"),
+    edge("senior", "senior2", "Deeper in one team"),
+    edge("senior", "staff", "Broader across teams"),
+    edge("senior2", "staff", "Broader across teams"),
+    edge("staff", "principal"),
+    edge("principal", "distinction"),
+  ],
+};
+
+describe("nextSteps and previousSteps", () => {
+  it("lists the branches from a fork in step order, with their labels", () => {
+    const next = nextSteps(buffer.steps, buffer.transitions, "senior");
+    expect(next.map((n) => [n.step.id, n.label])).toEqual([
+      ["senior2", "Deeper in one team"],
+      ["staff", "Broader across teams"],
+    ]);
+  });
+
+  it("has no next step at the end of the path", () => {
+    expect(nextSteps(buffer.steps, buffer.transitions, "distinction")).toEqual([]);
+  });
+
+  it("finds every way into a step where branches rejoin", () => {
+    expect(previousSteps(buffer.steps, buffer.transitions, "staff").map((s) => s.id)).toEqual(["senior", "senior2"]);
+  });
+
+  it("ignores transitions to steps that are not in the list", () => {
+    expect(nextSteps([step("a")], [edge("a", "ghost")], "a")).toEqual([]);
+  });
+});
+
+describe("isFork", () => {
+  it("is true only where more than one way leads on", () => {
+    expect(isFork(buffer.transitions, "senior")).toBe(true);
+    expect(isFork(buffer.transitions, "senior2")).toBe(false);
+    expect(isFork(buffer.transitions, "se1")).toBe(false);
+  });
+});
+
+describe("findCycle", () => {
+  it("finds none in the default path", () => {
+    expect(findCycle(buffer.steps.map((s) => s.id), buffer.transitions)).toBeNull();
+  });
+
+  it("returns the steps of a cycle, closed on its first step", () => {
+    const cycle = findCycle(["a", "b", "c"], [edge("a", "b"), edge("b", "c"), edge("c", "a")]);
+    expect(cycle).toEqual(["a", "b", "c", "a"]);
+  });
+
+  it("finds a cycle that is not reachable from the first step", () => {
+    expect(findCycle(["a", "b", "c"], [edge("b", "c"), edge("c", "b")])).toEqual(["b", "c", "b"]);
+  });
+});
+
+describe("layoutRail", () => {
+  it("draws a ladder as one straight lane", () => {
+    const rows = layoutRail([step("a"), step("b"), step("c")], [edge("a", "b"), edge("b", "c")]);
+    expect(rows.map((r) => r.lane)).toEqual([0, 0, 0]);
+    expect(rows.every((r) => r.laneCount === 1)).toBe(true);
+    expect(rows[0]).toMatchObject({ incoming: [], outgoing: [0] });
+    expect(rows[2]).toMatchObject({ incoming: [0], outgoing: [] });
+  });
+
+  it("keeps the long path straight and moves the short detour aside, then rejoins it", () => {
+    const rows = new Map(layoutRail(buffer.steps, buffer.transitions).map((r) => [r.stepId, r]));
+    expect(rows.get("senior")).toMatchObject({ lane: 0, outgoing: [0, 1], through: [] });
+    // The deeper branch sits in its own lane while the broader path passes it by...
+    expect(rows.get("senior2")).toMatchObject({ lane: 1, incoming: [1], through: [0], outgoing: [0] });
+    // ...and both arrive at staff in the main lane.
+    expect(rows.get("staff")).toMatchObject({ lane: 0, incoming: [0] });
+    expect(rows.get("distinction")!.laneCount).toBe(2);
+  });
+
+  it("gives two separate paths their own lanes", () => {
+    const rows = layoutRail([step("a"), step("b"), step("c"), step("d")], [edge("a", "c"), edge("b", "d")]);
+    expect(rows.map((r) => r.lane)).toEqual([0, 1, 0, 1]);
+    expect(rows[1]!.through).toEqual([0]);
+  });
+
+  it("does not draw a transition that points back up the list", () => {
+    const rows = layoutRail([step("a"), step("b")], [edge("a", "b"), edge("b", "a")]);
+    expect(rows[1]!.outgoing).toEqual([]);
+  });
+});
+
+describe("layoutOverview", () => {
+  it("puts the two branches of a fork in the same column, one above the other", () => {
+    const { nodes, columns, rows } = layoutOverview(buffer.steps, buffer.transitions);
+    const at = new Map(nodes.map((n) => [n.stepId, n]));
+    expect(at.get("senior")).toMatchObject({ column: 3, row: 0 });
+    expect(at.get("staff")).toMatchObject({ column: 4, row: 0 });
+    expect(at.get("senior2")).toMatchObject({ column: 4, row: 1 });
+    expect(at.get("distinction")).toMatchObject({ column: 6, row: 0 });
+    expect([columns, rows]).toEqual([7, 2]);
+  });
+
+  it("never puts two steps on the same spot", () => {
+    const steps = ["a", "b", "c", "d"].map(step);
+    const { nodes } = layoutOverview(steps, [edge("a", "b"), edge("a", "c"), edge("a", "d")]);
+    const spots = nodes.map((n) => `${n.column}:${n.row}`);
+    expect(new Set(spots).size).toBe(spots.length);
+  });
+
+  it("still places steps that no path reaches, and graphs that are all cycle", () => {
+    expect(layoutOverview([step("a"), step("b")], []).nodes).toHaveLength(2);
+    const cyclic = layoutOverview([step("a"), step("b")], [edge("a", "b"), edge("b", "a")]);
+    expect(cyclic.nodes.map((n) => n.column)).toEqual([0, 1]);
+  });
+});
