@@ -13,8 +13,8 @@ async function expectAccessible(page: Page) {
 }
 
 export const test = base.extend<{ visit: (path: string) => Promise<void> }>({
-  visit: async ({ page }, use) => {
-    await use(async (path) => {
+  visit: async ({ page }, provide) => {
+    await provide(async (path) => {
       const response = await page.goto(path);
       expect(response?.ok(), `GET ${path} answered ${response?.status()}`).toBe(true);
       await expectAccessible(page);
