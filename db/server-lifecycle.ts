@@ -1,3 +1,4 @@
+import { ConfigError } from "@/lib/env";
 import { StartupError } from "./errors";
 import { closeDatabase, getDatabase } from "./runtime";
 
@@ -12,7 +13,7 @@ export async function startServerRuntime(): Promise<void> {
     console.log(`Waymark: database ready (${handle.kind === "pglite" ? `embedded, in ${handle.location}` : handle.location}).`);
   } catch (err) {
     const message =
-      err instanceof StartupError ? err.message : `The database could not be prepared: ${err instanceof Error ? err.message : String(err)}`;
+      err instanceof StartupError || err instanceof ConfigError ? err.message : `The database could not be prepared: ${err instanceof Error ? err.message : String(err)}`;
     console.error(`Waymark cannot start: ${message}`);
     process.exit(1);
   }
