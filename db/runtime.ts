@@ -45,6 +45,16 @@ export function isShuttingDown(): boolean {
   return state.closing;
 }
 
+/**
+ * Makes an already open database the process's database: for tests of the data-access layer,
+ * which run against a throwaway database instead of the configured one.
+ */
+export function useDatabase(handle: DatabaseHandle): void {
+  state.handle = handle;
+  state.ready = Promise.resolve(handle);
+  state.closing = false;
+}
+
 /** Closes the database once; later calls wait for the same close. */
 export async function closeDatabase(): Promise<void> {
   state.closing = true;

@@ -26,13 +26,36 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true")),
+  /** Signs session cookies. Required on a server database in production; the embedded mode makes and keeps its own. */
+  AUTH_SECRET: z.string().trim().min(32, "use at least 32 characters").optional(),
+  /** The address people use, e.g. https://waymark.example.com. */
+  AUTH_URL: z.url().optional(),
+  AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
+  AUTH_GITHUB_ID: z.string().trim().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().trim().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().trim().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().trim().min(1).optional(),
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_ID: z.string().trim().min(1).optional(),
+  AUTH_OIDC_SECRET: z.string().trim().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().trim().min(1).max(60).optional(),
 });
+
+export type OAuthProviderSettings = { id: string; secret: string };
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
   databaseUrl: string | undefined;
   dataDir: string;
   seedDemo: boolean | undefined;
+  auth: {
+    secret: string | undefined;
+    url: string | undefined;
+    trustHost: boolean | undefined;
+    github: OAuthProviderSettings | null;
+    google: OAuthProviderSettings | null;
+    oidc: (OAuthProviderSettings & { issuer: string; name: string }) | null;
+  };
 };
 
 export class ConfigError extends Error {
@@ -51,5 +74,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.WAYMARK_DATA_DIR),
     seedDemo: e.WAYMARK_SEED_DEMO,
+    auth: {
+      secret: e.AUTH_SECRET,
+      url: e.AUTH_URL,
+      trustHost: e.AUTH_TRUST_HOST === undefined ? undefined : e.AUTH_TRUST_HOST === "true" || e.AUTH_TRUST_HOST === "1",
+      // A provider is on only when all of its settings are present.
+      github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { id: e.AUTH_GITHUB_ID, secret: e.AUTH_GITHUB_SECRET } : null,
+      google: e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? { id: e.AUTH_GOOGLE_ID, secret: e.AUTH_GOOGLE_SECRET } : null,
+      oidc:
+        e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET
+          ? { issuer: e.AUTH_OIDC_ISSUER, id: e.AUTH_OIDC_ID, secret: e.AUTH_OIDC_SECRET, name: e.AUTH_OIDC_NAME ?? "Single sign-on" }
+          : null,
+    },
   };
 }

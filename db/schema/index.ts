@@ -3,3 +3,4 @@ export * from "./people";
 export * from "./career";
 export * from "./promotion";
 export * from "./audit";
+export * from "./security";

@@ -1,7 +1,10 @@
 /**
  * The demo organisation loaded with the default framework on a fresh embedded database, so a
- * first visit shows Waymark in use. Emails use the reserved example.com domain.
+ * first visit shows Waymark in use. Emails use the reserved example.com domain. Every demo person
+ * signs in with the password `<first name in lower case>-waymark` (see demoPassword).
  */
+
+export const demoPassword = (person: Pick<DemoPerson, "key">) => `${person.key}-waymark`;
 
 export type DemoPerson = {
   key: string;

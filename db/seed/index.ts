@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { frameworkDefinitionSchema } from "@/lib/framework/definition";
+import { hashPassword } from "@/lib/auth/password";
 import { isoDate, monthsBefore } from "@/lib/dates";
 import type { DatabaseHandle, Tx } from "../client";
 import { insertFrameworkVersion } from "../framework-store";
 import { auditEvents, frameworks, placements, teams, users } from "../schema";
 import { defaultFramework } from "./default-framework";
-import { demoPeople, demoTeams } from "./demo-organisation";
+import { demoPassword, demoPeople, demoTeams } from "./demo-organisation";
 
 /** Shares the advisory-lock space with migrations; see db/migrate.ts. */
 const SEED_LOCK_ID = 727_1993_0002;
@@ -50,9 +51,10 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
       .returning({ id: teams.id, name: teams.name });
     const teamIds = new Map(teamRows.map((t) => [t.name, t.id]));
 
+    const passwordHashes = await Promise.all(demoPeople.map((p) => hashPassword(demoPassword(p))));
     // Managers come before their reports in the list, so one pass can link each person upwards.
     const userIds = new Map<string, string>();
-    for (const person of demoPeople) {
+    for (const [i, person] of demoPeople.entries()) {
       const [row] = await tx
         .insert(users)
         .values({
@@ -61,6 +63,7 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
           role: person.role,
           teamId: person.team ? teamIds.get(person.team)! : null,
           managerId: person.manager ? userIds.get(person.manager)! : null,
+          passwordHash: passwordHashes[i],
         })
         .returning({ id: users.id });
       userIds.set(person.key, row!.id);

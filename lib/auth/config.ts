@@ -1,0 +1,117 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { z } from "zod";
+import { getDatabase } from "@/db/runtime";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { resolveAuthSettings } from "@/lib/auth/settings";
+import { attemptPasswordSignIn, isActivePersonEmail } from "@/lib/data/sign-in";
+import { readEnv } from "@/lib/env";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name?: string | null; email?: string | null };
+  }
+}
+
+/** The reasons a password sign-in fails, as codes the sign-in form turns into sentences. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(readonly reason: "invalid" | "rate-limited" | "deactivated") {
+    super();
+    this.code = reason;
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+function clientAddress(request: Request): string {
+  // The first hop of X-Forwarded-For is the client as the nearest proxy saw it.
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
+
+/** Outside sign-in providers that are switched on by their settings. */
+export function enabledProviders(): { id: string; name: string }[] {
+  const { auth } = readEnv();
+  return [
+    auth.oidc && { id: "oidc", name: auth.oidc.name },
+    auth.github && { id: "github", name: "GitHub" },
+    auth.google && { id: "google", name: "Google" },
+  ].filter((p): p is { id: string; name: string } => !!p);
+}
+
+function outsideProviders(): Provider[] {
+  const { auth } = readEnv();
+  const providers: Provider[] = [];
+  // People are created by admins; an outside account is linked to the person with the same email.
+  if (auth.oidc) {
+    providers.push({
+      id: "oidc",
+      name: auth.oidc.name,
+      type: "oidc",
+      issuer: auth.oidc.issuer,
+      clientId: auth.oidc.id,
+      clientSecret: auth.oidc.secret,
+      allowDangerousEmailAccountLinking: true,
+    });
+  }
+  if (auth.github) providers.push(GitHub({ clientId: auth.github.id, clientSecret: auth.github.secret, allowDangerousEmailAccountLinking: true }));
+  if (auth.google) providers.push(Google({ clientId: auth.google.id, clientSecret: auth.google.secret, allowDangerousEmailAccountLinking: true }));
+  return providers;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<NextAuthConfig> => {
+  const env = readEnv();
+  const settings = resolveAuthSettings(env);
+  const { db } = await getDatabase();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: settings.secret,
+    trustHost: settings.trustHost,
+    useSecureCookies: settings.secureCookies,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw, request) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) throw new SignInRefused("invalid");
+          const result = await attemptPasswordSignIn({ ...parsed.data, address: clientAddress(request) });
+          if (!result.ok) throw new SignInRefused(result.reason);
+          return result.user;
+        },
+      }),
+      ...outsideProviders(),
+    ],
+    callbacks: {
+      async signIn({ account, user }) {
+        if (account?.provider === "credentials") return true;
+        return isActivePersonEmail(user.email);
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    logger: {
+      // A refused sign-in is an answer to the user, not a server error.
+      error(error) {
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error(error);
+      },
+    },
+  };
+});

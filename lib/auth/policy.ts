@@ -1,0 +1,37 @@
+/**
+ * Who may read and change what, as pure functions of the viewer and the person concerned. The
+ * data-access layer calls these first and scopes its queries the same way; docs/authorization.md
+ * is the same policy as a table.
+ */
+
+export type Role = "engineer" | "manager" | "admin";
+
+export type Viewer = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  /** Everyone below the viewer in the reporting tree, direct and indirect. */
+  reportIds: ReadonlySet<string>;
+};
+
+/** A person's own page and career data: the person, their manager chain, and admins. */
+export function canReadPerson(viewer: Viewer, personId: string): boolean {
+  return viewer.role === "admin" || viewer.id === personId || viewer.reportIds.has(personId);
+}
+
+/** The people list: admins see everyone, managers their reporting tree, engineers only themselves. */
+export function canListPeople(viewer: Viewer): boolean {
+  return viewer.role === "admin" || viewer.role === "manager";
+}
+
+/** People, teams, roles and reporting lines are changed by admins only. */
+export function canManagePeople(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
+export function canReadAuditLog(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
+export const roleLabel: Record<Role, string> = { engineer: "Engineer", manager: "Manager", admin: "Admin" };

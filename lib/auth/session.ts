@@ -1,0 +1,23 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/lib/auth/config";
+import type { Viewer } from "@/lib/auth/policy";
+import { loadViewer } from "@/lib/data/viewer";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The signed-in viewer for this request, or null. Read once per request, from the database. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id || !UUID.test(id)) return null;
+  return loadViewer(id);
+});
+
+/** The signed-in viewer, or a redirect to the sign-in page. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  return viewer;
+}

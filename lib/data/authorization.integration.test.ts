@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { createDemoDatabase } from "@/test/people";
+import type { TestDatabase } from "@/test/database";
+import type { Viewer } from "@/lib/auth/policy";
+import { NotAllowedError, NotFoundError } from "@/lib/errors";
+import { listAuditEvents } from "./audit";
+import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
+
+/**
+ * The authorization table in docs/authorization.md, tried cell by cell: every action as every
+ * role against their own record, a report's and a stranger's. Refusals must change nothing.
+ */
+
+type Cell = "yes" | "no" | "—";
+const COLUMNS = [
+  ["engineer", "own"],
+  ["engineer", "stranger"],
+  ["manager", "own"],
+  ["manager", "report"],
+  ["manager", "stranger"],
+  ["admin", "own"],
+  ["admin", "report"],
+  ["admin", "stranger"],
+] as const;
+
+function readPolicyTable(): { action: string; cells: Cell[] }[] {
+  const doc = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "docs", "authorization.md"), "utf8");
+  const lines = doc.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| action") && !l.startsWith("|---"));
+  return lines.map((line) => {
+    const [action, ...cells] = line.split("|").slice(1, -1).map((c) => c.trim());
+    return { action: action!, cells: cells as Cell[] };
+  });
+}
+
+let handle: TestDatabase;
+let viewers: Record<"engineer" | "manager" | "admin", Viewer>;
+let targets: Record<string, Record<string, string>>;
+let counter = 0;
+
+beforeAll(async () => {
+  const demo = await createDemoDatabase();
+  handle = demo.handle;
+  viewers = { engineer: await demo.as("sam"), manager: await demo.as("priya"), admin: await demo.as("alex") };
+  // Someone outside every reporting tree, so the admin has a stranger too.
+  const [zoe] = await handle.db.insert(users).values({ email: "zoe.outside@example.com", name: "Zoe Outside" }).returning({ id: users.id });
+  targets = {
+    engineer: { own: viewers.engineer.id, stranger: await demo.idOf("aisha") },
+    manager: { own: viewers.manager.id, report: await demo.idOf("sam"), stranger: await demo.idOf("aisha") },
+    admin: { own: viewers.admin.id, report: await demo.idOf("priya"), stranger: zoe!.id },
+  };
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+async function snapshot(id: string) {
+  const [row] = await handle.db.select().from(users).where(eq(users.id, id));
+  return row!;
+}
+
+/** Each action: run it as `viewer` on `targetId`; resolve when allowed, throw when refused. */
+const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unknown>> = {
+  "read a person's page": (viewer, id) => getPerson(viewer, id),
+  "list people": async (viewer, id) => {
+    const people = await listPeople(viewer);
+    if (!people.some((p) => p.id === id)) throw new NotFoundError("That person");
+  },
+  "edit a person (name, role, manager, team)": async (viewer, id) => {
+    const before = await snapshot(id);
+    await updatePerson(viewer, {
+      id,
+      revision: before.revision,
+      name: `${before.name.split(" (")[0]} (${++counter})`,
+      role: before.role,
+      managerId: before.managerId,
+      teamId: before.teamId,
+    });
+  },
+  "deactivate a person": async (viewer, id) => {
+    const before = await snapshot(id);
+    await setPersonActive(viewer, { id, active: false, revision: before.revision });
+    // Put things back for the next cell.
+    const after = await snapshot(id);
+    await setPersonActive(viewer, { id, active: true, revision: after.revision });
+  },
+  "create a set-password link": (viewer, id) => createPasswordLink(viewer, id),
+  "create a person": (viewer) =>
+    createPerson(viewer, {
+      email: `new${++counter}@example.com`,
+      name: "New Person",
+      role: "engineer",
+      managerId: null,
+      teamId: null,
+      passwordMode: "link",
+    }),
+  "create or rename a team": async (viewer) => {
+    const team = await createTeam(viewer, `Team ${++counter}`);
+    await renameTeam(viewer, { id: team.id, name: `Team ${++counter}`, revision: 1 });
+  },
+  "read the audit log": (viewer) => listAuditEvents(viewer, {}),
+};
+
+const table = readPolicyTable();
+
+describe("docs/authorization.md", () => {
+  it("lists every action this test knows, and this test knows every action it lists", () => {
+    expect(table.map((r) => r.action).sort()).toEqual(Object.keys(ACTIONS).sort());
+    for (const row of table) expect(row.cells).toHaveLength(COLUMNS.length);
+  });
+});
+
+describe.each(table)("$action", ({ action, cells }) => {
+  it.each(COLUMNS.map(([role, relation], i) => ({ role, relation, expected: cells[i]! })))(
+    "as $role on $relation: $expected",
+    async ({ role, relation, expected }) => {
+      if (expected === "—") return;
+      const viewer = viewers[role];
+      const targetId = targets[role]![relation]!;
+      const before = await snapshot(targetId);
+      const outcome = await ACTIONS[action]!(viewer, targetId).then(
+        () => "yes" as const,
+        (err: unknown) => {
+          if (err instanceof NotFoundError || err instanceof NotAllowedError) return "no" as const;
+          throw err;
+        },
+      );
+      expect(outcome).toBe(expected);
+      if (outcome === "no") expect(await snapshot(targetId)).toEqual(before);
+    },
+  );
+});
+
+describe("a manager's people list", () => {
+  it("holds exactly their reporting tree", async () => {
+    const people = await listPeople(viewers.manager);
+    expect(people.map((p) => p.name).sort()).toEqual(["Diego Alvarez", "Lena Fischer", "Mei Chen", "Sam Okafor"]);
+  });
+});

@@ -1,0 +1,409 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { recordAudit } from "@/db/audit";
+import type { Tx } from "@/db/client";
+import { reportingTreeIds } from "@/db/people-store";
+import { getDatabase } from "@/db/runtime";
+import { passwordTokens, placements, steps, teams, users } from "@/db/schema";
+import { hashPassword, passwordSchema } from "@/lib/auth/password";
+import { canListPeople, canManagePeople, canReadPerson, type Role, type Viewer } from "@/lib/auth/policy";
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import {
+  createPersonSchema,
+  renameTeamSchema,
+  setActiveSchema,
+  teamNameSchema,
+  updatePersonSchema,
+  type CreatePersonInput,
+  type UpdatePersonInput,
+} from "@/lib/people/schemas";
+import { parseInput } from "@/lib/validation";
+import { z } from "zod";
+
+/**
+ * People, teams and reporting lines. Every function takes the viewer first and checks what the
+ * viewer may do before it touches a row; every change writes its audit event in the same
+ * transaction.
+ */
+
+export type PersonSummary = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  team: { id: string; name: string } | null;
+  manager: { id: string; name: string } | null;
+};
+
+export type PersonDetail = PersonSummary & {
+  revision: number;
+  reports: { id: string; name: string; active: boolean }[];
+  placement: { step: string; effectiveOn: string } | null;
+};
+
+const managers = alias(users, "managers");
+
+function summarySelect() {
+  return {
+    id: users.id,
+    name: users.name,
+    email: users.email,
+    role: users.role,
+    active: users.active,
+    teamId: teams.id,
+    teamName: teams.name,
+    managerId: managers.id,
+    managerName: managers.name,
+  };
+}
+
+type SummaryRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  teamId: string | null;
+  teamName: string | null;
+  managerId: string | null;
+  managerName: string | null;
+};
+
+const toSummary = (r: SummaryRow): PersonSummary => ({
+  id: r.id,
+  name: r.name,
+  email: r.email,
+  role: r.role,
+  active: r.active,
+  team: r.teamId ? { id: r.teamId, name: r.teamName! } : null,
+  manager: r.managerId ? { id: r.managerId, name: r.managerName! } : null,
+});
+
+/** Admins: everyone. Managers: their reporting tree. Engineers: not allowed. */
+export async function listPeople(viewer: Viewer): Promise<PersonSummary[]> {
+  if (!canListPeople(viewer)) throw new NotAllowedError("Only managers and admins can list people.");
+  const { db } = await getDatabase();
+  const scope = canManagePeople(viewer) ? undefined : inArray(users.id, [...viewer.reportIds, "00000000-0000-0000-0000-000000000000"]);
+  const rows = await db
+    .select(summarySelect())
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .leftJoin(managers, eq(managers.id, users.managerId))
+    .where(scope)
+    .orderBy(desc(users.active), asc(users.name));
+  return rows.map(toSummary);
+}
+
+export async function getPerson(viewer: Viewer, personId: string): Promise<PersonDetail> {
+  // A person the viewer may not see is "not found", so ids cannot be probed.
+  if (!isUuid(personId) || !canReadPerson(viewer, personId)) throw new NotFoundError("That person");
+  const { db } = await getDatabase();
+  const [row] = await db
+    .select({ ...summarySelect(), revision: users.revision })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .leftJoin(managers, eq(managers.id, users.managerId))
+    .where(eq(users.id, personId));
+  if (!row) throw new NotFoundError("That person");
+  const [reports, [placement]] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name, active: users.active })
+      .from(users)
+      .where(eq(users.managerId, personId))
+      .orderBy(asc(users.name)),
+    db
+      .select({ step: steps.name, effectiveOn: placements.effectiveOn })
+      .from(placements)
+      .innerJoin(steps, eq(steps.id, placements.stepId))
+      .where(eq(placements.userId, personId))
+      .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
+      .limit(1),
+  ]);
+  return { ...toSummary(row), revision: row.revision, reports, placement: placement ?? null };
+}
+
+/** People who may be chosen as someone's manager: active managers and admins. */
+export async function listManagerChoices(viewer: Viewer): Promise<{ id: string; name: string }[]> {
+  assertCanManage(viewer);
+  const { db } = await getDatabase();
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ["manager", "admin"])))
+    .orderBy(asc(users.name));
+}
+
+export type TeamSummary = { id: string; name: string; revision: number; members: number };
+
+export async function listTeams(viewer: Viewer): Promise<TeamSummary[]> {
+  assertCanManage(viewer);
+  const { db } = await getDatabase();
+  return db
+    .select({ id: teams.id, name: teams.name, revision: teams.revision, members: count(users.id) })
+    .from(teams)
+    .leftJoin(users, and(eq(users.teamId, teams.id), eq(users.active, true)))
+    .groupBy(teams.id)
+    .orderBy(asc(teams.name));
+}
+
+export type CreatedPerson = { id: string; setPasswordToken: string | null };
+
+export async function createPerson(viewer: Viewer, raw: z.input<typeof createPersonSchema> | CreatePersonInput): Promise<CreatedPerson> {
+  assertCanManage(viewer);
+  const input = parseInput(createPersonSchema, raw);
+  const passwordHash = input.passwordMode === "password" ? await hashPassword(passwordSchema.parse(input.password)) : null;
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    await assertEmailFree(tx, input.email);
+    await assertValidManager(tx, { personId: null, managerId: input.managerId });
+    await assertTeamExists(tx, input.teamId);
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId, passwordHash })
+      .returning({ id: users.id });
+    const id = row!.id;
+    const token = input.passwordMode === "link" ? await issuePasswordToken(tx, { userId: id, createdById: viewer.id }) : null;
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: id,
+      after: { email: input.email, name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId, password: input.passwordMode },
+    });
+    return { id, setPasswordToken: token };
+  });
+}
+
+export async function updatePerson(viewer: Viewer, raw: z.input<typeof updatePersonSchema> | UpdatePersonInput): Promise<void> {
+  assertCanManage(viewer);
+  const input = parseInput(updatePersonSchema, raw);
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const before = await lockPerson(tx, input.id);
+    if (before.revision !== input.revision) throw new ConflictError();
+    if (before.role === "admin" && input.role !== "admin" && before.active) await assertAnotherActiveAdmin(tx, input.id, "demote");
+    if (input.role === "engineer" && before.role !== "engineer") await assertNoReports(tx, input.id, before.name);
+    if (input.managerId !== before.managerId) await assertValidManager(tx, { personId: input.id, managerId: input.managerId });
+    if (input.teamId !== before.teamId) await assertTeamExists(tx, input.teamId);
+    const changed = { name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId };
+    const updated = await tx
+      .update(users)
+      .set({ ...changed, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, input.id), eq(users.revision, input.revision)))
+      .returning({ id: users.id });
+    if (updated.length === 0) throw new ConflictError();
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.update",
+      entityType: "user",
+      entityId: input.id,
+      before: { name: before.name, role: before.role, managerId: before.managerId, teamId: before.teamId },
+      after: changed,
+    });
+  });
+}
+
+export async function setPersonActive(viewer: Viewer, raw: { id: string; active: boolean; revision: number }): Promise<void> {
+  assertCanManage(viewer);
+  const input = parseInput(setActiveSchema, { ...raw, active: String(raw.active) });
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const before = await lockPerson(tx, input.id);
+    if (before.revision !== input.revision) throw new ConflictError();
+    if (before.active === input.active) return;
+    if (!input.active) {
+      if (input.id === viewer.id) throw new NotAllowedError("You cannot deactivate yourself.");
+      if (before.role === "admin") await assertAnotherActiveAdmin(tx, input.id, "deactivate");
+    }
+    await tx
+      .update(users)
+      .set({ active: input.active, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, input.id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: input.active ? "user.reactivate" : "user.deactivate",
+      entityType: "user",
+      entityId: input.id,
+      before: { active: before.active },
+      after: { active: input.active },
+    });
+  });
+}
+
+export async function createTeam(viewer: Viewer, rawName: string): Promise<{ id: string }> {
+  assertCanManage(viewer);
+  const name = parseInput(z.object({ name: teamNameSchema }), { name: rawName }).name;
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    await assertTeamNameFree(tx, name, null);
+    const [row] = await tx.insert(teams).values({ name }).returning({ id: teams.id });
+    await recordAudit(tx, { actorId: viewer.id, action: "team.create", entityType: "team", entityId: row!.id, after: { name } });
+    return row!;
+  });
+}
+
+export async function renameTeam(viewer: Viewer, raw: { id: string; name: string; revision: number }): Promise<void> {
+  assertCanManage(viewer);
+  const input = parseInput(renameTeamSchema, raw);
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: teams.name, revision: teams.revision }).from(teams).where(eq(teams.id, input.id)).for("update");
+    if (!before) throw new NotFoundError("That team");
+    if (before.revision !== input.revision) throw new ConflictError();
+    await assertTeamNameFree(tx, input.name, input.id);
+    await tx
+      .update(teams)
+      .set({ name: input.name, revision: sql`${teams.revision} + 1`, updatedAt: new Date() })
+      .where(eq(teams.id, input.id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "team.rename",
+      entityType: "team",
+      entityId: input.id,
+      before: { name: before.name },
+      after: { name: input.name },
+    });
+  });
+}
+
+/** A new one-time link for a person to set their password; earlier unused links stop working. */
+export async function createPasswordLink(viewer: Viewer, personId: string): Promise<string> {
+  assertCanManage(viewer);
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    const person = await lockPerson(tx, personId);
+    if (!person.active) throw new InvalidInputError("Reactivate this person before sending a password link.");
+    const token = await issuePasswordToken(tx, { userId: personId, createdById: viewer.id });
+    await recordAudit(tx, { actorId: viewer.id, action: "user.password-link", entityType: "user", entityId: personId });
+    return token;
+  });
+}
+
+/** Who a set-password link is for, if it is still good. Needs no sign-in: the token is the proof. */
+export async function describePasswordToken(token: string): Promise<{ name: string; email: string } | null> {
+  const { db } = await getDatabase();
+  const [row] = await db
+    .select({ name: users.name, email: users.email })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(and(eq(passwordTokens.tokenHash, hashToken(token)), sql`${passwordTokens.usedAt} is null`, sql`${passwordTokens.expiresAt} > now()`, eq(users.active, true)));
+  return row ?? null;
+}
+
+export async function setPasswordWithToken(token: string, password: string): Promise<void> {
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) throw new InvalidInputError("Choose another password.", { password: [parsed.error.issues[0]!.message] });
+  const passwordHash = await hashPassword(parsed.data);
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(passwordTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordTokens.tokenHash, hashToken(token)), sql`${passwordTokens.usedAt} is null`, sql`${passwordTokens.expiresAt} > now()`))
+      .returning({ userId: passwordTokens.userId });
+    if (!row) throw new NotFoundError("That link");
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, row.userId), eq(users.active, true)))
+      .returning({ id: users.id });
+    if (!user) throw new NotFoundError("That link");
+    await recordAudit(tx, { actorId: row.userId, action: "user.set-password", entityType: "user", entityId: row.userId });
+  });
+}
+
+// ── checks ──────────────────────────────────────────────────────────────────────────────────
+
+function assertCanManage(viewer: Viewer) {
+  if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can change people and teams.");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+async function lockPerson(tx: Tx, id: string) {
+  if (!isUuid(id)) throw new NotFoundError("That person");
+  const [row] = await tx
+    .select({ name: users.name, role: users.role, active: users.active, managerId: users.managerId, teamId: users.teamId, revision: users.revision })
+    .from(users)
+    .where(eq(users.id, id))
+    .for("update");
+  if (!row) throw new NotFoundError("That person");
+  return row;
+}
+
+async function assertEmailFree(tx: Tx, email: string) {
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  if (taken) throw new InvalidInputError("Someone already has this email.", { email: ["Someone already has this email."] });
+}
+
+async function assertTeamExists(tx: Tx, teamId: string | null) {
+  if (!teamId) return;
+  const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  if (!team) throw new InvalidInputError("That team does not exist.", { teamId: ["That team does not exist."] });
+}
+
+async function assertTeamNameFree(tx: Tx, name: string, exceptId: string | null) {
+  const [taken] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(sql`lower(${teams.name})`, name.toLowerCase()), exceptId ? ne(teams.id, exceptId) : undefined));
+  if (taken) throw new InvalidInputError("A team with this name exists already.", { name: ["A team with this name exists already."] });
+}
+
+/** A manager must be an active manager or admin, and must not sit below the person (no cycles). */
+async function assertValidManager(tx: Tx, { personId, managerId }: { personId: string | null; managerId: string | null }) {
+  if (!managerId) return;
+  const refuse = (message: string) => new InvalidInputError(message, { managerId: [message] });
+  if (managerId === personId) throw refuse("A person cannot be their own manager.");
+  const [manager] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, managerId));
+  if (!manager || !manager.active) throw refuse("That manager does not exist or is deactivated.");
+  if (manager.role === "engineer") throw refuse("The manager must be a manager or an admin.");
+  if (personId && (await reportingTreeIds(tx, personId)).includes(managerId)) {
+    throw refuse("That would make a loop: the chosen manager already reports to this person.");
+  }
+}
+
+/** Refuses to leave the organisation without an active admin. Locks the admins, so two demotions cannot race. */
+async function assertAnotherActiveAdmin(tx: Tx, personId: string, verb: "demote" | "deactivate") {
+  const admins = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .for("update");
+  if (!admins.some((a) => a.id !== personId)) {
+    throw new NotAllowedError(`You cannot ${verb} the last active admin: make someone else an admin first.`);
+  }
+}
+
+async function assertNoReports(tx: Tx, personId: string, name: string) {
+  const [row] = await tx.select({ n: count() }).from(users).where(and(eq(users.managerId, personId), eq(users.active, true)));
+  if (row && row.n > 0) {
+    const message = `${name} still has ${row.n} ${row.n === 1 ? "report" : "reports"}; give them another manager first.`;
+    throw new InvalidInputError(message, { role: [message] });
+  }
+}
+
+const TOKEN_DAYS = 7;
+
+function hashToken(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+async function issuePasswordToken(tx: Tx, { userId, createdById }: { userId: string; createdById: string }): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await tx
+    .update(passwordTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(passwordTokens.userId, userId), sql`${passwordTokens.usedAt} is null`));
+  await tx.insert(passwordTokens).values({
+    userId,
+    createdById,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + TOKEN_DAYS * 24 * 3600_000),
+  });
+  return token;
+}

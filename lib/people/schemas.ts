@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { passwordSchema } from "@/lib/auth/password";
+
+/** Input for people and teams, shared by the forms, the CSV import and the data-access layer. */
+
+export const roles = ["engineer", "manager", "admin"] as const;
+
+/** An id chosen from a list, or none: "" from a form and null from code both mean none. */
+const optionalId = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : typeof v === "string" ? v.trim() : v),
+  z.uuid("Choose from the list.").nullable(),
+);
+
+export const personNameSchema = z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
+export const emailSchema = z.string().trim().toLowerCase().max(254, "Use at most 254 characters.").pipe(z.email("Enter an email address."));
+
+export const personFieldsSchema = z.object({
+  name: personNameSchema,
+  role: z.enum(roles, "Choose a role."),
+  managerId: optionalId,
+  teamId: optionalId,
+});
+
+export const createPersonSchema = personFieldsSchema
+  .extend({
+    email: emailSchema,
+    passwordMode: z.enum(["password", "link"], "Choose how the person gets a password."),
+    password: z.string().max(200, "Use at most 200 characters.").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passwordMode !== "password") return;
+    const r = passwordSchema.safeParse(v.password ?? "");
+    if (!r.success) ctx.addIssue({ code: "custom", path: ["password"], message: r.error.issues[0]!.message });
+  });
+
+export const updatePersonSchema = personFieldsSchema.extend({
+  id: z.uuid(),
+  revision: z.coerce.number().int().min(1),
+});
+
+export const setActiveSchema = z.object({
+  id: z.uuid(),
+  revision: z.coerce.number().int().min(1),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+export const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(80, "Use at most 80 characters.");
+
+export const renameTeamSchema = z.object({
+  id: z.uuid(),
+  name: teamNameSchema,
+  revision: z.coerce.number().int().min(1),
+});
+
+export type CreatePersonInput = z.output<typeof createPersonSchema>;
+export type UpdatePersonInput = z.output<typeof updatePersonSchema>;

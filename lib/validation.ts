@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { InvalidInputError } from "./errors";
+
+/** Parses input at a trust boundary; a failure becomes an InvalidInputError with field errors. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  throw new InvalidInputError("Check the highlighted fields.", fieldErrors);
+}

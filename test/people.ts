@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { useDatabase } from "@/db/runtime";
+import { users } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { loadViewer } from "@/lib/data/viewer";
+import type { Viewer } from "@/lib/auth/policy";
+import { createTestDatabase, type TestDatabase } from "./database";
+
+/**
+ * A test database with the demo organisation, made the process's database so the data-access
+ * layer runs against it, and a way to act as any demo person.
+ */
+export async function createDemoDatabase(): Promise<{ handle: TestDatabase; as: (key: string) => Promise<Viewer>; idOf: (key: string) => Promise<string> }> {
+  const handle = await createTestDatabase();
+  await seedDatabase(handle, { demo: true, today: new Date("2026-11-23T12:00:00Z") });
+  useDatabase(handle);
+  const idOf = async (key: string) => {
+    const [row] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, emailOf(key)));
+    if (!row) throw new Error(`no demo person ${key}`);
+    return row.id;
+  };
+  const as = async (key: string) => {
+    const viewer = await loadViewer(await idOf(key));
+    if (!viewer) throw new Error(`demo person ${key} cannot sign in`);
+    return viewer;
+  };
+  return { handle, as, idOf };
+}
+
+const EMAILS: Record<string, string> = {
+  alex: "alex.morgan@example.com",
+  priya: "priya.raman@example.com",
+  marcus: "marcus.bell@example.com",
+  diego: "diego.alvarez@example.com",
+  sam: "sam.okafor@example.com",
+  lena: "lena.fischer@example.com",
+  mei: "mei.chen@example.com",
+  aisha: "aisha.khan@example.com",
+  ines: "ines.duarte@example.com",
+  noah: "noah.williams@example.com",
+  tom: "tom.becker@example.com",
+};
+
+export const emailOf = (key: string) => EMAILS[key] ?? `${key}@example.com`;
