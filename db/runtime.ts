@@ -49,7 +49,7 @@ export function isShuttingDown(): boolean {
  * Makes an already open database the process's database: for tests of the data-access layer,
  * which run against a throwaway database instead of the configured one.
  */
-export function useDatabase(handle: DatabaseHandle): void {
+export function installDatabase(handle: DatabaseHandle): void {
   state.handle = handle;
   state.ready = Promise.resolve(handle);
   state.closing = false;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { useDatabase } from "@/db/runtime";
+import { installDatabase } from "@/db/runtime";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { loadViewer } from "@/lib/data/viewer";
@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from "./database";
 export async function createDemoDatabase(): Promise<{ handle: TestDatabase; as: (key: string) => Promise<Viewer>; idOf: (key: string) => Promise<string> }> {
   const handle = await createTestDatabase();
   await seedDatabase(handle, { demo: true, today: new Date("2026-11-23T12:00:00Z") });
-  useDatabase(handle);
+  installDatabase(handle);
   const idOf = async (key: string) => {
     const [row] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, emailOf(key)));
     if (!row) throw new Error(`no demo person ${key}`);

@@ -21,6 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const providers = enabledProviders();
   const error = typeof params.error === "string" && params.error !== "CredentialsSignin" ? (PROVIDER_ERRORS[params.error] ?? "Signing in did not work. Try again.") : null;
   const demo = await demoSignIns();
+  const passwordSet = params.passwordSet === "1";
 
   return (
     <main id="main" className="flex min-h-dvh items-start justify-center px-4 py-12 sm:items-center">
@@ -30,6 +31,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Waymark</h1>
         </div>
         <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+          {passwordSet && (
+            <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+              Your password is set. Sign in with it now.
+            </p>
+          )}
           {error && (
             <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
               {error}

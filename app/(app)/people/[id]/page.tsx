@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActiveForm, EditPersonForm, PasswordLinkForm } from "@/components/people/edit-person-forms";
+import { PageHeader } from "@/components/ui/page-header";
+import { canManagePeople, roleLabel } from "@/lib/auth/policy";
+import { requireViewer } from "@/lib/auth/session";
+import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
+import { NotFoundError } from "@/lib/errors";
+import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
+
+export const metadata: Metadata = { title: "Person" };
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer();
+  const person = await getPerson(viewer, id).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const admin = canManagePeople(viewer);
+  const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeams(viewer)]) : [[], []];
+  const months = person.placement ? wholeMonthsBetween(parseIsoDate(person.placement.effectiveOn), new Date()) : null;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={person.name}
+        description={
+          <>
+            {roleLabel[person.role]}
+            {person.team && <> · {person.team.name}</>}
+            {!person.active && <> · <strong>Deactivated</strong></>}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+        <section aria-labelledby="about-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+          <h2 id="about-heading" className="text-lg font-semibold">
+            About
+          </h2>
+          <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-stone-600">Email</dt>
+            <dd>{person.email}</dd>
+            <dt className="text-stone-600">Manager</dt>
+            <dd>{person.manager ? <Link href={`/people/${person.manager.id}`} className="text-path hover:underline">{person.manager.name}</Link> : "—"}</dd>
+            <dt className="text-stone-600">Team</dt>
+            <dd>{person.team?.name ?? "—"}</dd>
+            <dt className="text-stone-600">Current step</dt>
+            <dd>
+              {person.placement ? (
+                <>
+                  {person.placement.step} <span className="text-stone-600">since {person.placement.effectiveOn} ({months} months)</span>
+                </>
+              ) : (
+                "Not placed on the path"
+              )}
+            </dd>
+          </dl>
+          {person.reports.length > 0 && (
+            <>
+              <h3 className="mt-5 text-sm font-semibold">Reports</h3>
+              <ul className="mt-1 space-y-1 text-sm">
+                {person.reports.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/people/${r.id}`} className="text-path hover:underline">
+                      {r.name}
+                    </Link>
+                    {!r.active && <span className="text-stone-500"> (deactivated)</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        {admin && (
+          <div className="space-y-6">
+            <section aria-labelledby="edit-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+              <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
+                Role, manager and team
+              </h2>
+              <EditPersonForm
+                person={{ ...person, managerId: person.manager?.id ?? null, teamId: person.team?.id ?? null }}
+                managers={managers}
+                teams={teams}
+              />
+            </section>
+            <section aria-labelledby="access-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+              <h2 id="access-heading" className="mb-3 text-lg font-semibold">
+                Access
+              </h2>
+              <div className="space-y-5">
+                {person.id !== viewer.id && (
+                  <ActiveForm person={{ ...person, managerId: person.manager?.id ?? null, teamId: person.team?.id ?? null }} />
+                )}
+                {person.active && <PasswordLinkForm personId={person.id} />}
+              </div>
+            </section>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

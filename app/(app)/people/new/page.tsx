@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NewPersonForm } from "@/components/people/new-person-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { canManagePeople } from "@/lib/auth/policy";
+import { requireViewer } from "@/lib/auth/session";
+import { listManagerChoices, listTeams } from "@/lib/data/people";
+
+export const metadata: Metadata = { title: "Add a person" };
+
+export default async function NewPersonPage() {
+  const viewer = await requireViewer();
+  if (!canManagePeople(viewer)) notFound();
+  const [managers, teams] = await Promise.all([listManagerChoices(viewer), listTeams(viewer)]);
+  return (
+    <div>
+      <PageHeader title="Add a person" description="They can sign in once they have a password." />
+      <NewPersonForm managers={managers} teams={teams} />
+    </div>
+  );
+}
