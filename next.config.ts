@@ -5,6 +5,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: true,
+  experimental: {
+    // A people CSV may be up to 1 MB; the default limit for a server action body is 1 MB in all.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/config";
 import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/security-headers";
 
@@ -9,7 +9,7 @@ import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/security-hea
  */
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/];
 
-export const proxy = auth((request) => {
+const guarded = auth((request) => {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
 
@@ -30,6 +30,12 @@ export const proxy = auth((request) => {
   for (const [name, value] of Object.entries(staticSecurityHeaders)) response.headers.set(name, value);
   return response;
 });
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // With its configuration read lazily, Auth.js hands back a promise of the wrapped handler.
+  const handler = await guarded;
+  return handler(request, event as never);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

@@ -1,4 +1,6 @@
-import { ConfigError } from "@/lib/env";
+import { resolveAuthSettings } from "@/lib/auth/settings";
+import { ConfigError, readEnv } from "@/lib/env";
+import { parseDatabaseUrl } from "./client";
 import { StartupError } from "./errors";
 import { closeDatabase, getDatabase } from "./runtime";
 
@@ -9,7 +11,16 @@ import { closeDatabase, getDatabase } from "./runtime";
  */
 export async function startServerRuntime(): Promise<void> {
   try {
+    const env = readEnv();
+    // On a server database, check the settings before connecting: a missing secret should not wait
+    // for a connection to be reported. The embedded mode keeps its secret in the data folder,
+    // which opening the database checks first.
+    if (env.databaseUrl) {
+      parseDatabaseUrl(env.databaseUrl);
+      resolveAuthSettings(env);
+    }
     const handle = await getDatabase();
+    if (!env.databaseUrl) resolveAuthSettings(env);
     console.log(`Waymark: database ready (${handle.kind === "pglite" ? `embedded, in ${handle.location}` : handle.location}).`);
   } catch (err) {
     const message =

@@ -12,6 +12,10 @@ const STEPS = [
 ];
 
 test.describe("the career path matrix", () => {
+  test.beforeEach(async ({ signInAs }) => {
+    await signInAs("sam");
+  });
+
   test("the home page leads to the matrix with every step, every dimension and their cells", async ({ page, visit }) => {
     await visit("/");
     await expect(page).toHaveURL(/\/path$/);

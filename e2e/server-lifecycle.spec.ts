@@ -10,7 +10,8 @@ import { expect, test } from "@playwright/test";
  */
 
 const root = path.join(import.meta.dirname, "..");
-let nextPort = 3310;
+let nextPort = Number(process.env.E2E_PORT ?? 3210) + 100;
+const running: ChildProcess[] = [];
 
 type Server = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
 
@@ -25,8 +26,14 @@ function start(env: Record<string, string>): Server {
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+  running.push(child);
   return { child, port, output: () => output, exited };
 }
+
+// A failed test must not leave a server behind to hold its port or folder.
+test.afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
 
 async function healthy(server: Server) {
   await expect
@@ -59,7 +66,7 @@ test.describe("starting and stopping the server", () => {
   });
 
   test("an unreachable database server stops the server with one sentence", async () => {
-    const server = start({ DATABASE_URL: "postgres://waymark:secret@127.0.0.1:1/waymark" });
+    const server = start({ DATABASE_URL: "postgres://waymark:secret@127.0.0.1:1/waymark", AUTH_SECRET: "a".repeat(40), AUTH_URL: "https://waymark.example.com" });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain("Waymark cannot start: Cannot reach the PostgreSQL server at 127.0.0.1:1/waymark (ECONNREFUSED).");
     expect(server.output()).not.toContain("secret");
@@ -91,7 +98,9 @@ test.describe("starting and stopping the server", () => {
     const dir = tempDir();
     const first = start({ WAYMARK_DATA_DIR: dir });
     await healthy(first);
-    const before = await (await fetch(`http://localhost:${first.port}/path`)).text();
+    // The sign-in page lists the demo people: it shows the seeded data is there.
+    const before = await (await fetch(`http://localhost:${first.port}/sign-in`)).text();
+    expect(before).toContain("alex.morgan@example.com");
     // The lock names the server process itself (the child of npm start): kill that, with no chance to clean up.
     const { pid } = JSON.parse(fs.readFileSync(path.join(dir, "waymark.lock"), "utf8"));
     process.kill(pid, "SIGKILL");
@@ -101,11 +110,31 @@ test.describe("starting and stopping the server", () => {
     const second = start({ WAYMARK_DATA_DIR: dir });
     await healthy(second);
     expect(second.output()).not.toContain("seeded");
-    const after = await (await fetch(`http://localhost:${second.port}/path`)).text();
-    expect(after.match(/role="rowheader"/g)?.length).toBe(8);
-    expect(after.match(/role="rowheader"/g)?.length).toBe(before.match(/role="rowheader"/g)?.length);
+    const after = await (await fetch(`http://localhost:${second.port}/sign-in`)).text();
+    expect(after).toContain("alex.morgan@example.com");
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+test.describe("sign-in settings", () => {
+  test("a server database in production without AUTH_SECRET stops the server with one sentence", async () => {
+    const server = start({ DATABASE_URL: "postgres://waymark@127.0.0.1:1/waymark", AUTH_SECRET: "" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("Waymark cannot start: AUTH_SECRET is not set;");
+  });
+
+  test("a server database in production without AUTH_URL or AUTH_TRUST_HOST stops the server with one sentence", async () => {
+    const server = start({ DATABASE_URL: "postgres://waymark@127.0.0.1:1/waymark", AUTH_SECRET: "b".repeat(40) });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("Waymark cannot start: Set AUTH_URL to the address people use");
+  });
+
+  test("the embedded mode makes its own secret once and keeps it in the data folder", async () => {
+    const dataDir = process.env.WAYMARK_E2E_DATA_DIR!;
+    const stat = fs.statSync(path.join(dataDir, "auth-secret"));
+    expect(stat.mode & 0o777).toBe(0o600);
+    expect(stat.size).toBeGreaterThanOrEqual(40);
   });
 });

@@ -37,7 +37,10 @@ export function formAction<S extends z.ZodType, T>(
       return { status: "ok", ...result };
     } catch (err) {
       if (err instanceof PublicError) {
-        return { status: "error", message: err.message, fieldErrors: err instanceof InvalidInputError ? err.fieldErrors : {}, values };
+        const fieldErrors = err instanceof InvalidInputError ? err.fieldErrors : {};
+        // The reasons stand beside their fields; the message above the form says where to look.
+        const message = Object.keys(fieldErrors).length > 0 ? "Nothing was saved: check the highlighted fields." : err.message;
+        return { status: "error", message, fieldErrors, values };
       }
       console.error(err);
       return { status: "error", message: "Something went wrong. Nothing was changed; try again.", fieldErrors: {}, values };

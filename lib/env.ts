@@ -62,8 +62,10 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  // An empty variable means unset, as in most shells' habit of `VAR= command`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`The setting ${issue.path.join(".")} is not valid: ${issue.message}.`);

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { StartupError } from "@/db/errors";
+import { describeError, StartupError } from "@/db/errors";
 import type { Env } from "@/lib/env";
 
 export type AuthSettings = { secret: string; trustHost: boolean; secureCookies: boolean };
@@ -37,6 +37,14 @@ export function resolveAuthSettings(env: Env): AuthSettings {
 
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, SECRET_FILE);
+  try {
+    return readOrCreate(file, dataDir);
+  } catch (err) {
+    throw new StartupError(`The sign-in secret ${file} cannot be read or written (${describeError(err)}).`);
+  }
+}
+
+function readOrCreate(file: string, dataDir: string): string {
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch (err) {

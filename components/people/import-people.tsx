@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { importPeopleAction, type ImportState } from "@/app/(app)/people/import/actions";
+import { inputClass, SubmitButton } from "@/components/ui/form";
+
+export function ImportPeople() {
+  const [state, action, pending] = useActionState<ImportState, FormData>(importPeopleAction, { stage: "start", message: null });
+
+  if (state.stage === "done") {
+    return (
+      <div className="space-y-3">
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Imported: {state.plan.creates.length} added, {state.plan.updates.length} changed, {state.plan.unchanged} unchanged
+          {state.plan.newTeams.length > 0 && `, ${state.plan.newTeams.length} new ${state.plan.newTeams.length === 1 ? "team" : "teams"}`}.
+        </p>
+        <p className="text-sm text-stone-700">New people have no password yet: create a set-password link on their page, or let them use single sign-on.</p>
+        <Link href="/people" className="text-path hover:underline">
+          Back to people
+        </Link>
+      </div>
+    );
+  }
+
+  if (state.stage === "preview") {
+    const { plan } = state;
+    const ok = plan.errors.length === 0;
+    return (
+      <div className="space-y-5">
+        {state.message && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {state.message}
+          </p>
+        )}
+        {ok ? (
+          <p role="status" className="text-sm text-stone-800">
+            This file would add <strong>{plan.creates.length}</strong>, change <strong>{plan.updates.length}</strong> and leave{" "}
+            <strong>{plan.unchanged}</strong> as they are
+            {plan.newTeams.length > 0 && <>, and create the teams {plan.newTeams.join(", ")}</>}. Nothing has changed yet.
+          </p>
+        ) : (
+          <section aria-labelledby="errors-heading" className="rounded-xl border border-red-200 bg-white p-4">
+            <h2 id="errors-heading" className="font-semibold text-red-800">
+              {plan.errors.length} {plan.errors.length === 1 ? "problem" : "problems"}: nothing can be imported until the file is fixed
+            </h2>
+            <table className="mt-2 w-full text-left text-sm">
+              <thead>
+                <tr className="text-stone-600">
+                  <th scope="col" className="w-20 py-1 font-medium">Line</th>
+                  <th scope="col" className="py-1 font-medium">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.errors.map((e, i) => (
+                  <tr key={i} className="border-t border-stone-200">
+                    <td className="py-1 font-mono">{e.line || "—"}</td>
+                    <td className="py-1">{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        {ok && plan.creates.length > 0 && (
+          <section aria-labelledby="creates-heading">
+            <h2 id="creates-heading" className="font-semibold">To add</h2>
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {plan.creates.map((c) => (
+                <li key={c.email}>
+                  {c.name} ({c.email}), {c.role}
+                  {c.managerEmail && <>, reporting to {c.managerEmail}</>}
+                  {c.team && <>, in {c.team}</>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {ok && plan.updates.length > 0 && (
+          <section aria-labelledby="updates-heading">
+            <h2 id="updates-heading" className="font-semibold">To change</h2>
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {plan.updates.map((u) => (
+                <li key={u.email}>
+                  {u.email}: {u.changes.map((c) => `${c.field} ${c.from ?? "none"} → ${c.to ?? "none"}`).join("; ")}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <form action={action} className="flex flex-wrap gap-2">
+          <textarea name="csv" defaultValue={state.csv} hidden readOnly aria-hidden="true" tabIndex={-1} />
+          <input type="hidden" name="creates" value={plan.creates.length} />
+          <input type="hidden" name="updates" value={plan.updates.length} />
+          {ok && (
+            <button type="submit" name="intent" value="apply" disabled={pending} className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90 disabled:opacity-60">
+              {pending ? "Importing…" : `Import ${plan.creates.length + plan.updates.length} ${plan.creates.length + plan.updates.length === 1 ? "change" : "changes"}`}
+            </button>
+          )}
+          <button type="submit" name="intent" value="reset" className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-50">
+            Start again
+          </button>
+        </form>
+      </div>
+    );
+  }
+
+  return (
+    <form action={action} className="max-w-2xl space-y-4">
+      {state.message && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.message}
+        </p>
+      )}
+      <div className="space-y-1">
+        <label htmlFor="file" className="block text-sm font-medium">CSV file</label>
+        <input id="file" name="file" type="file" accept=".csv,text/csv" className="block text-sm" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="csv" className="block text-sm font-medium">Or paste it here</label>
+        <textarea id="csv" name="csv" rows={8} aria-describedby="csv-hint" className={`${inputClass} font-mono`} placeholder={"email,name,role,manager_email,team\nkim@example.com,Kim Lee,engineer,priya.raman@example.com,Platform"} />
+        <p id="csv-hint" className="text-xs text-stone-600">
+          Columns: email, name, role (engineer, manager or admin), manager_email, team. People are matched by email; new teams are created. At most 5,000 rows.
+        </p>
+      </div>
+      <SubmitButton pending={pending}>{pending ? "Reading…" : "Preview"}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import Papa from "papaparse";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { auditEvents, teams, users } from "@/db/schema";
+import { createDemoDatabase } from "@/test/people";
+import type { TestDatabase } from "@/test/database";
+import type { Viewer } from "@/lib/auth/policy";
+import { ConflictError, NotAllowedError } from "@/lib/errors";
+import { applyPeopleImport, exportPeopleCsv, previewPeopleImport } from "./people-csv";
+
+let handle: TestDatabase;
+let admin: Viewer;
+let manager: Viewer;
+
+beforeEach(async () => {
+  const demo = await createDemoDatabase();
+  handle = demo.handle;
+  admin = await demo.as("alex");
+  manager = await demo.as("priya");
+});
+afterEach(async () => {
+  await handle.close();
+});
+
+const header = "email,name,role,manager_email,team\n";
+
+describe("importing people from CSV", () => {
+  it("previews, then applies creates and changes in one go, with audit events", async () => {
+    const csv =
+      header +
+      [
+        "kim.lee@example.com,Kim Lee,engineer,lead@example.com,Data",
+        "lead@example.com,Lea Lead,manager,alex.morgan@example.com,Data",
+        "sam.okafor@example.com,Sam Okafor,engineer,marcus.bell@example.com,Product",
+        "lena.fischer@example.com,Lena Fischer,engineer,priya.raman@example.com,Platform",
+      ].join("\n");
+    const preview = await previewPeopleImport(admin, csv);
+    expect(preview.errors).toEqual([]);
+    expect(preview.creates.map((c) => c.email)).toEqual(["kim.lee@example.com", "lead@example.com"]);
+    expect(preview.updates.map((u) => [u.email, u.changes.map((c) => c.field)])).toEqual([["sam.okafor@example.com", ["manager", "team"]]]);
+    expect(preview.unchanged).toBe(1);
+    expect(await handle.db.$count(users)).toBe(11);
+
+    await applyPeopleImport(admin, csv, { creates: 2, updates: 1 });
+    const [kim] = await handle.db.select().from(users).where(eq(users.email, "kim.lee@example.com"));
+    const [lead] = await handle.db.select().from(users).where(eq(users.email, "lead@example.com"));
+    const [data] = await handle.db.select().from(teams).where(eq(teams.name, "Data"));
+    expect(kim).toMatchObject({ managerId: lead!.id, teamId: data!.id, role: "engineer", passwordHash: null });
+    const imported = await handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, admin.id));
+    expect(imported.map((e) => e.action).sort()).toEqual(["team.create", "user.create", "user.create", "user.update"]);
+  });
+
+  it("changes nothing when any row is bad, and says which and why", async () => {
+    const csv = header + ["ok@example.com,Okay,engineer,,", "bad,Bad,engineer,,", "loop@example.com,Loop,manager,loop@example.com,"].join("\n");
+    const result = await applyPeopleImport(admin, csv, { creates: 1, updates: 0 });
+    expect(result.errors.map((e) => e.line)).toEqual([3, 4]);
+    expect(await handle.db.$count(users)).toBe(11);
+  });
+
+  it("refuses to apply a plan that differs from the preview", async () => {
+    const csv = header + "new@example.com,New,engineer,,\n";
+    const error = await applyPeopleImport(admin, csv, { creates: 0, updates: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(await handle.db.$count(users)).toBe(11);
+  });
+
+  it("is for admins only", async () => {
+    expect(await previewPeopleImport(manager, header).catch((e: unknown) => e)).toBeInstanceOf(NotAllowedError);
+    expect(await applyPeopleImport(manager, header + "x@example.com,X,engineer,,\n", { creates: 1, updates: 0 }).catch((e: unknown) => e)).toBeInstanceOf(
+      NotAllowedError,
+    );
+    expect(await exportPeopleCsv(manager).catch((e: unknown) => e)).toBeInstanceOf(NotAllowedError);
+    expect(await handle.db.$count(users)).toBe(11);
+  });
+});
+
+describe("exporting people to CSV", () => {
+  it("lists everyone with their manager's email, and neutralises formula-like cells", async () => {
+    await handle.db.update(users).set({ name: "=cmd|' /C calc'!A0" }).where(eq(users.email, "tom.becker@example.com"));
+    const csv = await exportPeopleCsv(admin);
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(11);
+    expect(rows.find((r) => r.email === "sam.okafor@example.com")).toMatchObject({ role: "engineer", manager_email: "priya.raman@example.com", team: "Platform", active: "yes" });
+    expect(rows.find((r) => r.email === "tom.becker@example.com")!.name).toBe("'=cmd|' /C calc'!A0");
+    // What was exported imports again with no change.
+    const again = await previewPeopleImport(admin, csv);
+    expect(again).toMatchObject({ errors: [], creates: [], updates: [], unchanged: 11 });
+  });
+});

@@ -1,0 +1,105 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { parsePeopleCsv, peopleToCsv, planImport, type ExistingPerson } from "./csv";
+
+const existing: ExistingPerson[] = [
+  { id: "1", email: "ada@example.com", name: "Ada", role: "admin", managerEmail: null, team: null, active: true },
+  { id: "2", email: "max@example.com", name: "Max", role: "manager", managerEmail: "ada@example.com", team: "Platform", active: true },
+  { id: "3", email: "eve@example.com", name: "Eve", role: "engineer", managerEmail: "max@example.com", team: "Platform", active: true },
+  { id: "4", email: "old@example.com", name: "Old", role: "manager", managerEmail: null, team: null, active: false },
+];
+const header = "email,name,role,manager_email,team\n";
+const plan = (body: string) => {
+  const { rows, errors } = parsePeopleCsv(header + body);
+  expect(errors).toEqual([]);
+  return planImport(rows, existing, ["Platform"]);
+};
+
+describe("parsePeopleCsv", () => {
+  it("reads the columns in any order and case, with quoted commas and a byte-order mark", () => {
+    const { rows, errors } = parsePeopleCsv('\uFEFFTeam,Email,Name,Role,Manager Email\r\nPlatform,kim@example.com,"Kim, Jr.",Engineer,max@example.com\r\n');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ line: 2, email: "kim@example.com", name: "Kim, Jr.", role: "engineer", managerEmail: "max@example.com", team: "Platform" }]);
+  });
+
+  it("names the missing columns", () => {
+    expect(parsePeopleCsv("email,name\nx@example.com,X\n").errors).toEqual([
+      { line: 1, message: "The header row lacks role, manager_email, team; expected email,name,role,manager_email,team." },
+    ]);
+  });
+
+  it("refuses files that are too large or too long", () => {
+    expect(parsePeopleCsv("x".repeat(1_000_001)).errors[0]!.message).toMatch(/larger than 1 MB/);
+    const many = header + Array.from({ length: 5001 }, (_, i) => `p${i}@example.com,P,engineer,,`).join("\n");
+    expect(parsePeopleCsv(many).errors[0]!.message).toMatch(/5001 rows/);
+  });
+});
+
+describe("planImport", () => {
+  it("sorts rows into people to create, people to change and people left as they are", () => {
+    const p = plan(
+      ["kim@example.com,Kim,engineer,max@example.com,Data", "eve@example.com,Eve,engineer,ada@example.com,Platform", "max@example.com,Max,manager,ada@example.com,platform"].join("\n"),
+    );
+    expect(p.errors).toEqual([]);
+    expect(p.creates).toEqual([{ line: 2, email: "kim@example.com", name: "Kim", role: "engineer", managerEmail: "max@example.com", team: "Data" }]);
+    expect(p.updates).toEqual([
+      expect.objectContaining({ email: "eve@example.com", changes: [{ field: "manager", from: "max@example.com", to: "ada@example.com" }] }),
+    ]);
+    expect(p.unchanged).toBe(1);
+    expect(p.newTeams).toEqual(["Data"]);
+  });
+
+  it("lets a new manager in the file manage new people in the same file, whatever the order", () => {
+    const p = plan(["new1@example.com,New One,engineer,boss@example.com,", "boss@example.com,Boss,manager,ada@example.com,"].join("\n"));
+    expect(p.errors).toEqual([]);
+    expect(p.creates.map((c) => c.email)).toEqual(["new1@example.com", "boss@example.com"]);
+  });
+
+  it("lists every bad row with its line number and reason, and plans nothing then", () => {
+    const p = plan(
+      [
+        "not-an-email,X,engineer,,",
+        "a@example.com,,boss,,",
+        "b@example.com,B,engineer,nobody@example.com,",
+        "c@example.com,C,engineer,eve@example.com,",
+        "a@example.com,A again,engineer,,",
+        "d@example.com,D,engineer,old@example.com,",
+        "e@example.com,E,manager,e@example.com,",
+      ].join("\n"),
+    );
+    expect(p.errors).toEqual([
+      { line: 2, message: 'Email "not-an-email" is not an email address.' },
+      { line: 3, message: 'The name is empty; role "boss" is not one of engineer, manager, admin.' },
+      { line: 4, message: "The manager nobody@example.com is neither in Waymark nor in this file." },
+      { line: 5, message: "The manager eve@example.com would be an engineer; a manager must be a manager or an admin." },
+      { line: 6, message: "The same email is already on line 3." },
+      { line: 7, message: "The manager old@example.com is deactivated." },
+      { line: 8, message: "A person cannot be their own manager." },
+    ]);
+    expect(p.creates).toEqual([]);
+    expect(p.updates).toEqual([]);
+  });
+
+  it("refuses reporting lines that loop through the file and the database", () => {
+    const p = plan("ada@example.com,Ada,admin,max@example.com,\n");
+    expect(p.errors).toEqual([{ line: 2, message: "The reporting lines would make a loop: ada@example.com → max@example.com → ada@example.com." }]);
+  });
+
+  it("refuses an import that leaves no active admin, or an engineer with reports", () => {
+    expect(plan("ada@example.com,Ada,manager,,\n").errors).toContainEqual({ line: 0, message: "After this import nobody would be an active admin." });
+    expect(plan("max@example.com,Max,engineer,ada@example.com,Platform\n").errors).toContainEqual({
+      line: 2,
+      message: "max@example.com would become an engineer but still has 1 report.",
+    });
+  });
+});
+
+describe("peopleToCsv", () => {
+  it("neutralises cells a spreadsheet would run, and an import reads them back as they were", () => {
+    const csv = peopleToCsv([{ email: "x@example.com", name: "=HYPERLINK(\"http://evil\")", role: "engineer", managerEmail: null, team: "+Team", active: true }]);
+    const [, row] = Papa.parse<string[]>(csv.trim()).data;
+    expect(row![1]).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(row![4]).toBe("'+Team");
+    expect(parsePeopleCsv(csv).rows[0]).toMatchObject({ name: '=HYPERLINK("http://evil")', team: "+Team" });
+  });
+});

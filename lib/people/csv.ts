@@ -1,0 +1,196 @@
+import Papa from "papaparse";
+import { z } from "zod";
+import { emailSchema, personNameSchema, roles, teamNameSchema } from "./schemas";
+
+/**
+ * People as CSV: parsing an import, planning what it would change, and writing an export. Pure
+ * functions: the data-access layer loads the current people and applies the plan.
+ */
+
+export const CSV_LIMITS = { bytes: 1_000_000, rows: 5_000 } as const;
+export const CSV_COLUMNS = ["email", "name", "role", "manager_email", "team"] as const;
+
+export type CsvRow = { line: number; email: string; name: string; role: string; managerEmail: string; team: string };
+export type RowError = { line: number; message: string };
+
+const HEADER_ALIASES: Record<string, (typeof CSV_COLUMNS)[number]> = {
+  email: "email",
+  name: "name",
+  role: "role",
+  manager_email: "manager_email",
+  manager: "manager_email",
+  team: "team",
+};
+
+/** A spreadsheet-safe export prefixes risky cells with '; an import takes that prefix off again. */
+const unneutralise = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
+export function parsePeopleCsv(text: string): { rows: CsvRow[]; errors: RowError[] } {
+  if (text.length > CSV_LIMITS.bytes) return { rows: [], errors: [{ line: 0, message: `The file is larger than ${CSV_LIMITS.bytes / 1_000_000} MB.` }] };
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => HEADER_ALIASES[h.trim().toLowerCase().replace(/[\s-]+/g, "_")] ?? h.trim(),
+  });
+  const headers = parsed.meta.fields ?? [];
+  const missing = CSV_COLUMNS.filter((c) => !headers.includes(c));
+  if (missing.length > 0) {
+    return { rows: [], errors: [{ line: 1, message: `The header row lacks ${missing.join(", ")}; expected ${CSV_COLUMNS.join(",")}.` }] };
+  }
+  if (parsed.data.length > CSV_LIMITS.rows) {
+    return { rows: [], errors: [{ line: 0, message: `The file has ${parsed.data.length} rows; import at most ${CSV_LIMITS.rows} at a time.` }] };
+  }
+  const errors: RowError[] = parsed.errors
+    .filter((e) => e.code !== "UndetectableDelimiter")
+    .map((e) => ({ line: (e.row ?? 0) + 2, message: `This line cannot be read: ${e.message}.` }));
+  const rows = parsed.data.map((r, i) => ({
+    line: i + 2,
+    email: unneutralise((r.email ?? "").trim()),
+    name: unneutralise((r.name ?? "").trim()),
+    role: (r.role ?? "").trim().toLowerCase(),
+    managerEmail: unneutralise((r.manager_email ?? "").trim()),
+    team: unneutralise((r.team ?? "").trim()),
+  }));
+  return { rows, errors };
+}
+
+export type ExistingPerson = {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof roles)[number];
+  managerEmail: string | null;
+  team: string | null;
+  active: boolean;
+};
+
+export type PersonChange = { field: "name" | "role" | "manager" | "team"; from: string | null; to: string | null };
+
+export type ImportPlan = {
+  creates: { line: number; email: string; name: string; role: (typeof roles)[number]; managerEmail: string | null; team: string | null }[];
+  updates: { line: number; id: string; email: string; changes: PersonChange[]; name: string; role: (typeof roles)[number]; managerEmail: string | null; team: string | null }[];
+  unchanged: number;
+  newTeams: string[];
+  errors: RowError[];
+};
+
+const roleSchema = z.enum(roles);
+
+/** What an import would do to the current people, and every row that is wrong, with its line and reason. */
+export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingTeams: string[]): ImportPlan {
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, newTeams: [], errors: [] };
+  const byEmail = new Map(existing.map((p) => [p.email.toLowerCase(), p]));
+  const teamsByKey = new Map(existingTeams.map((t) => [t.toLowerCase(), t]));
+  const seen = new Map<string, number>();
+
+  // The organisation as it would be after the import, for the checks that span rows.
+  const after = new Map(existing.map((p) => [p.email.toLowerCase(), { role: p.role, managerEmail: p.managerEmail?.toLowerCase() ?? null, active: p.active, line: 0 }]));
+  const valid: { row: CsvRow; email: string; name: string; role: (typeof roles)[number]; managerEmail: string | null; team: string | null }[] = [];
+
+  for (const row of rows) {
+    const problems: string[] = [];
+    const email = emailSchema.safeParse(row.email);
+    const name = personNameSchema.safeParse(row.name);
+    const role = roleSchema.safeParse(row.role);
+    const manager = row.managerEmail ? emailSchema.safeParse(row.managerEmail) : null;
+    const team = row.team ? teamNameSchema.safeParse(row.team) : null;
+    if (!email.success) problems.push(`email "${row.email}" is not an email address`);
+    if (!name.success) problems.push(row.name ? "the name is longer than 120 characters" : "the name is empty");
+    if (!role.success) problems.push(`role "${row.role}" is not one of ${roles.join(", ")}`);
+    if (manager && !manager.success) problems.push(`manager email "${row.managerEmail}" is not an email address`);
+    if (team && !team.success) problems.push("the team name is longer than 80 characters");
+    if (email.success) {
+      const first = seen.get(email.data);
+      if (first) problems.push(`the same email is already on line ${first}`);
+      else seen.set(email.data, row.line);
+      if (manager?.success && manager.data === email.data) problems.push("a person cannot be their own manager");
+    }
+    if (problems.length > 0) {
+      plan.errors.push({ line: row.line, message: capitalise(problems.join("; ")) + "." });
+      continue;
+    }
+    const entry = {
+      row,
+      email: email.data!,
+      name: name.data!,
+      role: role.data!,
+      managerEmail: manager?.data ?? null,
+      team: team ? (teamsByKey.get(team.data!.toLowerCase()) ?? team.data!) : null,
+    };
+    valid.push(entry);
+    after.set(entry.email, { role: entry.role, managerEmail: entry.managerEmail, active: after.get(entry.email)?.active ?? true, line: row.line });
+  }
+
+  for (const v of valid) {
+    if (!v.managerEmail) continue;
+    const manager = after.get(v.managerEmail);
+    if (!manager) plan.errors.push({ line: v.row.line, message: `The manager ${v.managerEmail} is neither in Waymark nor in this file.` });
+    else if (!manager.active) plan.errors.push({ line: v.row.line, message: `The manager ${v.managerEmail} is deactivated.` });
+    else if (manager.role === "engineer") plan.errors.push({ line: v.row.line, message: `The manager ${v.managerEmail} would be an engineer; a manager must be a manager or an admin.` });
+  }
+  for (const v of valid) {
+    const loop = findLoop(v.email, after);
+    if (loop) plan.errors.push({ line: v.row.line, message: `The reporting lines would make a loop: ${loop.join(" → ")}.` });
+  }
+  for (const [email, p] of after) {
+    if (p.role === "engineer" && p.active && p.line > 0) {
+      const reports = [...after.values()].filter((q) => q.managerEmail === email && q.active).length;
+      if (reports > 0 && byEmail.get(email)?.role !== "engineer") {
+        plan.errors.push({ line: p.line, message: `${email} would become an engineer but still has ${reports} ${reports === 1 ? "report" : "reports"}.` });
+      }
+    }
+  }
+  if (![...after.values()].some((p) => p.role === "admin" && p.active)) {
+    plan.errors.push({ line: 0, message: "After this import nobody would be an active admin." });
+  }
+
+  if (plan.errors.length > 0) {
+    plan.errors.sort((a, b) => a.line - b.line);
+    return plan;
+  }
+
+  for (const v of valid) {
+    if (v.team && !teamsByKey.has(v.team.toLowerCase())) {
+      teamsByKey.set(v.team.toLowerCase(), v.team);
+      plan.newTeams.push(v.team);
+    }
+    const current = byEmail.get(v.email);
+    if (!current) {
+      plan.creates.push({ line: v.row.line, email: v.email, name: v.name, role: v.role, managerEmail: v.managerEmail, team: v.team });
+      continue;
+    }
+    const changes: PersonChange[] = [];
+    if (current.name !== v.name) changes.push({ field: "name", from: current.name, to: v.name });
+    if (current.role !== v.role) changes.push({ field: "role", from: current.role, to: v.role });
+    if ((current.managerEmail?.toLowerCase() ?? null) !== v.managerEmail) changes.push({ field: "manager", from: current.managerEmail, to: v.managerEmail });
+    if ((current.team?.toLowerCase() ?? null) !== (v.team?.toLowerCase() ?? null)) changes.push({ field: "team", from: current.team, to: v.team });
+    if (changes.length === 0) plan.unchanged++;
+    else plan.updates.push({ line: v.row.line, id: current.id, email: v.email, changes, name: v.name, role: v.role, managerEmail: v.managerEmail, team: v.team });
+  }
+  return plan;
+}
+
+function findLoop(start: string, people: Map<string, { managerEmail: string | null }>): string[] | null {
+  const path = [start];
+  let current = people.get(start)?.managerEmail ?? null;
+  while (current) {
+    if (current === start) return [...path, start];
+    if (path.includes(current)) return null; // a loop further up, reported on its own rows
+    path.push(current);
+    current = people.get(current)?.managerEmail ?? null;
+  }
+  return null;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The people list as CSV; cells a spreadsheet would run as a formula are neutralised with a leading '. */
+export function peopleToCsv(people: { email: string; name: string; role: string; managerEmail: string | null; team: string | null; active: boolean }[]): string {
+  return Papa.unparse(
+    {
+      fields: [...CSV_COLUMNS, "active"],
+      data: people.map((p) => [p.email, p.name, p.role, p.managerEmail ?? "", p.team ?? "", p.active ? "yes" : "no"]),
+    },
+    { escapeFormulae: true, newline: "\r\n" },
+  );
+}
