@@ -110,3 +110,17 @@ describe("seeding again", () => {
     expect(withManager!.n).toBe(10);
   });
 });
+
+describe("the first admin of a new organisation", () => {
+  it("is created once, with a set-password link, and refused once an admin exists", async () => {
+    const { createFirstAdmin } = await import("./first-admin");
+    await seedDatabase(handle, { demo: false, today });
+    const { id, token } = await createFirstAdmin(handle, { email: "Ada@Example.com", name: "Ada Lovelace" });
+    const [ada] = await handle.db.select().from(users).where(eq(users.id, id));
+    expect(ada).toMatchObject({ email: "ada@example.com", role: "admin", active: true, passwordHash: null });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    await expect(createFirstAdmin(handle, { email: "bob@example.com", name: "Bob" })).rejects.toThrow("Waymark already has an active admin");
+    await expect(createFirstAdmin(handle, { email: "not-an-email", name: "X" })).rejects.toThrow('"not-an-email" is not an email address.');
+    expect(await countOf(users)).toBe(1);
+  });
+});

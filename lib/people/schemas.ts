@@ -27,11 +27,15 @@ export const createPersonSchema = personFieldsSchema
     passwordMode: z.enum(["password", "link"], "Choose how the person gets a password."),
     password: z.string().max(200, "Use at most 200 characters.").optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.passwordMode !== "password") return;
-    const r = passwordSchema.safeParse(v.password ?? "");
-    if (!r.success) ctx.addIssue({ code: "custom", path: ["password"], message: r.error.issues[0]!.message });
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.passwordMode !== "password") return;
+      const r = passwordSchema.safeParse(v.password ?? "");
+      if (!r.success) ctx.addIssue({ code: "custom", path: ["password"], message: r.error.issues[0]!.message });
+    },
+    // Check the password even when other fields are wrong too, so every error shows at once.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 
 export const updatePersonSchema = personFieldsSchema.extend({
   id: z.uuid(),
