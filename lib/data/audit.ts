@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDatabase } from "@/db/runtime";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents, teams, users } from "@/db/schema";
 import { canReadAuditLog, type Viewer } from "@/lib/auth/policy";
 import { parseIsoDate } from "@/lib/dates";
 import { NotAllowedError } from "@/lib/errors";
@@ -65,12 +65,14 @@ export async function listAuditEvents(
       entityType: auditEvents.entityType,
       entityId: auditEvents.entityId,
       subjectName: subjects.name,
+      teamName: teams.name,
       before: auditEvents.before,
       after: auditEvents.after,
     })
     .from(auditEvents)
     .leftJoin(actors, eq(actors.id, auditEvents.actorId))
     .leftJoin(subjects, and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, sql`${subjects.id}::text`)))
+    .leftJoin(teams, and(eq(auditEvents.entityType, "team"), eq(auditEvents.entityId, sql`${teams.id}::text`)))
     .where(where)
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(AUDIT_PAGE_SIZE)
@@ -86,7 +88,7 @@ export async function listAuditEvents(
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,
-      entityName: r.subjectName,
+      entityName: r.subjectName ?? r.teamName,
       before: r.before,
       after: r.after,
     })),

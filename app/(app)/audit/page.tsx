@@ -96,7 +96,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-4 py-2">{e.actor ? e.actor.name : <span className="text-stone-600">Waymark</span>}</td>
                 <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
                 <td className="px-4 py-2">
-                  {e.entityType === "user" ? (nameOf.get(e.entityId) ?? e.entityName ?? e.entityId) : `${e.entityType.replace("_", " ")}`}
+                  {e.entityType === "user"
+                    ? (nameOf.get(e.entityId) ?? e.entityName ?? e.entityId)
+                    : [e.entityType.replace("_", " "), e.entityName].filter(Boolean).join(": ")}
                 </td>
                 <td className="max-w-md px-4 py-2 text-xs text-stone-700">
                   {e.before !== null && <span className="block"><span className="font-semibold">Before</span> {describeChange(e.before)}</span>}

@@ -44,9 +44,9 @@ export default async function PeoplePage() {
             <thead className="bg-stone-100 text-xs uppercase tracking-wide text-stone-600">
               <tr>
                 <th scope="col" className="px-4 py-2 font-semibold">Name</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Role</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Team</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Manager</th>
+                <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Role</th>
+                <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Team</th>
+                <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Manager</th>
                 <th scope="col" className="px-4 py-2 font-semibold">Status</th>
               </tr>
             </thead>
@@ -58,10 +58,13 @@ export default async function PeoplePage() {
                       {p.name}
                     </Link>
                     <span className="block text-xs text-stone-600">{p.email}</span>
+                    <span className="block text-xs text-stone-600 sm:hidden">
+                      {[roleLabel[p.role], p.team?.name, p.manager && `reports to ${p.manager.name}`].filter(Boolean).join(" · ")}
+                    </span>
                   </td>
-                  <td className="px-4 py-2">{roleLabel[p.role]}</td>
-                  <td className="px-4 py-2">{p.team?.name ?? "—"}</td>
-                  <td className="px-4 py-2">{p.manager?.name ?? "—"}</td>
+                  <td className="hidden px-4 py-2 sm:table-cell">{roleLabel[p.role]}</td>
+                  <td className="hidden px-4 py-2 sm:table-cell">{p.team?.name ?? "—"}</td>
+                  <td className="hidden px-4 py-2 sm:table-cell">{p.manager?.name ?? "—"}</td>
                   <td className="px-4 py-2">
                     {p.active ? "Active" : <span className="rounded-full bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-700">Deactivated</span>}
                   </td>

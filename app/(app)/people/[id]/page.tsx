@@ -35,7 +35,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
-        <section aria-labelledby="about-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+        <section aria-labelledby="about-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
           <h2 id="about-heading" className="text-lg font-semibold">
             About
           </h2>
