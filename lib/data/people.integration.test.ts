@@ -206,3 +206,26 @@ describe("signing in", () => {
     expect(JSON.stringify(all)).not.toContain("secret-password-1");
   });
 });
+
+describe("the audit log", () => {
+  it("filters by kind of entity and by date, and pages by 50", async () => {
+    for (let i = 0; i < 55; i++) await createTeam(admin, `Guild ${i}`);
+    const teamsOnly = await listAuditEvents(admin, { entityType: "team" });
+    expect(teamsOnly.total).toBe(57); // two seeded teams and 55 new ones
+    expect(teamsOnly.events).toHaveLength(50);
+    expect(teamsOnly.events[0]!.entityName).toBe("Guild 54");
+    const second = await listAuditEvents(admin, { entityType: "team", page: 2 });
+    expect(second).toMatchObject({ page: 2, pages: 2 });
+    expect(second.events).toHaveLength(7);
+    // A page past the end shows the last page.
+    expect((await listAuditEvents(admin, { entityType: "team", page: 99 })).page).toBe(2);
+
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listAuditEvents(admin, { from: today, to: today })).total).toBeGreaterThanOrEqual(57);
+    expect((await listAuditEvents(admin, { to: "2000-01-01" })).total).toBe(0);
+  });
+
+  it("is for admins only", async () => {
+    expect(await rejection(listAuditEvents(await as("priya"), {}))).toBeInstanceOf(NotAllowedError);
+  });
+});
