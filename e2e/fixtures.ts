@@ -8,6 +8,7 @@ export const demo = {
   marcus: { name: "Marcus Bell", email: "marcus.bell@example.com", role: "Manager" },
   sam: { name: "Sam Okafor", email: "sam.okafor@example.com", role: "Engineer" },
   lena: { name: "Lena Fischer", email: "lena.fischer@example.com", role: "Engineer" },
+  mei: { name: "Mei Chen", email: "mei.chen@example.com", role: "Engineer" },
   aisha: { name: "Aisha Khan", email: "aisha.khan@example.com", role: "Engineer" },
   tom: { name: "Tom Becker", email: "tom.becker@example.com", role: "Engineer" },
 } as const;

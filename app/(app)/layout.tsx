@@ -8,6 +8,7 @@ import { signOutAction } from "./actions";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const links = [
+    { href: "/", label: "Where I am", show: true },
     { href: "/path", label: "Career path", show: true },
     { href: "/people", label: canManagePeople(viewer) ? "People" : "My reports", show: canListPeople(viewer) },
     { href: "/teams", label: "Teams", show: canManagePeople(viewer) },
@@ -23,7 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex min-h-14 max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
-          <Link href="/path" className="flex items-center gap-2 font-semibold tracking-tight text-stone-900">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-stone-900">
             <Logo />
             Waymark
           </Link>

@@ -17,7 +17,7 @@ const PROVIDER_ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : "/";
-  if (await getViewer()) redirect("/path");
+  if (await getViewer()) redirect("/");
   const providers = enabledProviders();
   const error = typeof params.error === "string" && params.error !== "CredentialsSignin" ? (PROVIDER_ERRORS[params.error] ?? "Signing in did not work. Try again.") : null;
   const demo = await demoSignIns();

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TimeAtStepView } from "@/components/career/time-at-step";
+import { PageHeader } from "@/components/ui/page-header";
+import { canListPeople } from "@/lib/auth/policy";
+import { requireViewer } from "@/lib/auth/session";
+import { getWhereNow } from "@/lib/data/career";
+import { formatTimeframe } from "@/lib/framework/timeframe";
+
+export const metadata: Metadata = { title: "Where you are now" };
+
+const longDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const now = await getWhereNow(viewer, viewer.id);
+
+  if (!now) {
+    return (
+      <div>
+        <PageHeader title={`Welcome, ${viewer.name.split(" ")[0]}`} description="You are not placed on a career path yet." />
+        <div className="flex flex-wrap gap-3">
+          <Link href="/path" className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">
+            See the career path
+          </Link>
+          {canListPeople(viewer) && (
+            <Link href="/people" className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium shadow-sm hover:bg-stone-50">
+              {viewer.role === "admin" ? "People" : "My reports"}
+            </Link>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title="Where you are now"
+        description={
+          <>
+            {now.framework.name}, version {now.framework.versionNumber}
+            {now.framework.versionStatus === "retired" && " (a retired version)"}
+          </>
+        }
+      />
+      <section aria-labelledby="current-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">
+        <p className="text-sm font-medium text-path">Your step</p>
+        <h2 id="current-heading" className="mt-1 text-2xl font-semibold tracking-tight text-stone-950">
+          {now.step.name}
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">Since {longDate(now.since)}</p>
+        {now.step.summary && <p className="mt-3 max-w-3xl leading-relaxed text-stone-700">{now.step.summary}</p>}
+        <div className="mt-5 max-w-xl">
+          <TimeAtStepView time={now.time} min={now.step.timeframeMinMonths} max={now.step.timeframeMaxMonths} />
+        </div>
+        <Link href={`/path#step-${now.step.key}`} className="mt-5 inline-block text-sm font-medium text-path hover:underline">
+          See your step on the whole path
+        </Link>
+      </section>
+
+      <section aria-labelledby="next-heading" className="space-y-4">
+        <h2 id="next-heading" className="text-lg font-semibold">
+          {now.next.length === 0
+            ? "You are at the end of this path"
+            : now.next.length === 1
+              ? "The step that opens next"
+              : `The path forks here: ${now.next.length} steps open next`}
+        </h2>
+        <div className={`grid gap-4 ${now.next.length > 1 ? "xl:grid-cols-2" : ""}`}>
+          {now.next.map((n) => {
+            const timeframe = formatTimeframe(n.step.timeframeMinMonths, n.step.timeframeMaxMonths);
+            return (
+              <article key={n.step.id} aria-labelledby={`next-${n.step.key}`} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+                <h3 id={`next-${n.step.key}`} className="text-lg font-semibold text-stone-950">
+                  → {n.step.name}
+                </h3>
+                <p className="text-sm text-stone-600">
+                  {[n.label, timeframe && `typically ${timeframe} there`].filter(Boolean).join(" · ")}
+                </p>
+                <h4 className="mt-4 text-sm font-semibold text-stone-800">What it expects beyond your step</h4>
+                <dl className="mt-2 space-y-4">
+                  {n.changes.map((c) => (
+                    <div key={c.dimension.id} className="border-l-2 border-path-soft pl-3">
+                      <dt className="text-xs font-semibold uppercase tracking-wide text-stone-600">{c.dimension.name}</dt>
+                      <dd className="mt-1 space-y-1 text-sm">
+                        <p>
+                          <span className="font-medium text-stone-600">Now: </span>
+                          {c.now ?? "Nothing expected yet."}
+                        </p>
+                        <p>
+                          <span className="font-medium text-path">Next: </span>
+                          {c.next ?? "Nothing expected."}
+                        </p>
+                        {c.newExpectations.length > 0 && (
+                          <ul className="list-disc space-y-0.5 pl-5 text-stone-700">
+                            {c.newExpectations.map((e) => (
+                              <li key={e}>{e}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </article>
+            );
+          })}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { loadFrameworkVersion, type FrameworkVersionView } from "@/db/framework-store";
+import { getDatabase } from "@/db/runtime";
+import { placements, users } from "@/db/schema";
+import { canReadPerson, type Viewer } from "@/lib/auth/policy";
+import { nextStepsWithChanges, timeAtStep, type NextStepView, type TimeAtStep } from "@/lib/career/where-now";
+import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
+import { NotFoundError } from "@/lib/errors";
+
+/** An engineer's place on the path: readable by the engineer, their manager chain and admins. */
+
+export type WhereNow = {
+  person: { id: string; name: string };
+  framework: { name: string; versionNumber: number; versionStatus: "draft" | "published" | "retired" };
+  step: FrameworkVersionView["steps"][number];
+  since: string;
+  reason: string;
+  time: TimeAtStep;
+  next: NextStepView[];
+  version: FrameworkVersionView;
+};
+
+export async function getWhereNow(viewer: Viewer, personId: string, today = new Date()): Promise<WhereNow | null> {
+  if (!canReadPerson(viewer, personId)) throw new NotFoundError("That person");
+  const { db } = await getDatabase();
+  const [person] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, personId));
+  if (!person) throw new NotFoundError("That person");
+  const [placement] = await db
+    .select({ versionId: placements.versionId, stepId: placements.stepId, effectiveOn: placements.effectiveOn, reason: placements.reason })
+    .from(placements)
+    .where(eq(placements.userId, personId))
+    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
+    .limit(1);
+  if (!placement) return null;
+  const version = await loadFrameworkVersion(db, placement.versionId);
+  const step = version?.steps.find((s) => s.id === placement.stepId);
+  if (!version || !step) return null;
+  const months = wholeMonthsBetween(parseIsoDate(placement.effectiveOn), today);
+  return {
+    person,
+    framework: { name: version.framework.name, versionNumber: version.version.number, versionStatus: version.version.status },
+    step,
+    since: placement.effectiveOn,
+    reason: placement.reason,
+    time: timeAtStep(months, step),
+    next: nextStepsWithChanges(version, step.id),
+    version,
+  };
+}
