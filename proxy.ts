@@ -28,6 +28,9 @@ const guarded = auth((request) => {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(staticSecurityHeaders)) response.headers.set(name, value);
+  // A set-password link carries its token in the path: never send it on as a referrer.
+  if (pathname.startsWith("/set-password")) response.headers.set("Referrer-Policy", "no-referrer");
+  if (request.nextUrl.protocol === "https:") response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 });
 

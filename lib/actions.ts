@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/policy";
-import { InvalidInputError, PublicError } from "@/lib/errors";
+import { InvalidInputError, isUniqueViolation, logUnexpected, PublicError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
 /**
@@ -42,7 +42,10 @@ export function formAction<S extends z.ZodType, T>(
         const message = Object.keys(fieldErrors).length > 0 ? "Nothing was saved: check the highlighted fields." : err.message;
         return { status: "error", message, fieldErrors, values };
       }
-      console.error(err);
+      if (isUniqueViolation(err)) {
+        return { status: "error", message: "Someone else saved the same thing a moment ago. Reload and try again.", fieldErrors: {}, values };
+      }
+      logUnexpected(err);
       return { status: "error", message: "Something went wrong. Nothing was changed; try again.", fieldErrors: {}, values };
     }
   };

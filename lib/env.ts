@@ -31,6 +31,11 @@ const envSchema = z.object({
   /** The address people use, e.g. https://waymark.example.com. */
   AUTH_URL: z.url().optional(),
   AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
+  /**
+   * How many proxies in front of Waymark append to X-Forwarded-For. The client's address for sign-in
+   * limits is the entry that many places from the right; anything further left is the client's own say.
+   */
+  WAYMARK_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   AUTH_GITHUB_ID: z.string().trim().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().trim().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().trim().min(1).optional(),
@@ -48,6 +53,7 @@ export type Env = {
   databaseUrl: string | undefined;
   dataDir: string;
   seedDemo: boolean | undefined;
+  trustedProxyHops: number;
   auth: {
     secret: string | undefined;
     url: string | undefined;
@@ -76,6 +82,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.WAYMARK_DATA_DIR),
     seedDemo: e.WAYMARK_SEED_DEMO,
+    trustedProxyHops: e.WAYMARK_TRUSTED_PROXY_HOPS,
     auth: {
       secret: e.AUTH_SECRET,
       url: e.AUTH_URL,

@@ -44,3 +44,24 @@ export class InvalidInputError extends PublicError {
     super(message);
   }
 }
+
+/**
+ * Logs an unexpected error without the query parameters a database error carries (they can hold
+ * password hashes or personal data).
+ */
+export function logUnexpected(err: unknown): void {
+  const describe = (e: unknown): string => {
+    if (!(e instanceof Error)) return String(e);
+    const message = e.message.split(/\nparams:/)[0];
+    const code = (e as { code?: unknown }).code;
+    return `${e.name}${typeof code === "string" ? ` [${code}]` : ""}: ${message}`;
+  };
+  const cause = err instanceof Error && err.cause ? ` (cause: ${describe(err.cause)})` : "";
+  console.error(`Unexpected error: ${describe(err)}${cause}`);
+}
+
+/** Whether a database error is a unique-constraint violation. */
+export function isUniqueViolation(err: unknown): boolean {
+  const codeOf = (e: unknown) => (e && typeof e === "object" ? (e as { code?: unknown }).code : undefined);
+  return codeOf(err) === "23505" || (err instanceof Error && codeOf(err.cause) === "23505");
+}

@@ -90,8 +90,7 @@ export function ImportPeople() {
         )}
         <form action={action} className="flex flex-wrap gap-2">
           <textarea name="csv" defaultValue={state.csv} hidden readOnly aria-hidden="true" tabIndex={-1} />
-          <input type="hidden" name="creates" value={plan.creates.length} />
-          <input type="hidden" name="updates" value={plan.updates.length} />
+          <input type="hidden" name="fingerprint" value={plan.fingerprint} />
           {ok && (
             <button type="submit" name="intent" value="apply" disabled={pending} className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90 disabled:opacity-60">
               {pending ? "Importing…" : `Import ${plan.creates.length + plan.updates.length} ${plan.creates.length + plan.updates.length === 1 ? "change" : "changes"}`}

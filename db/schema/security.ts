@@ -14,7 +14,7 @@ export const signInAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
+  (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at), index("sign_in_attempts_at_idx").on(t.at)],
 );
 
 /** One-time links for setting a password; only a hash of the token is stored. */

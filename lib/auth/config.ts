@@ -8,6 +8,7 @@ import Google from "next-auth/providers/google";
 import { z } from "zod";
 import { getDatabase } from "@/db/runtime";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { clientAddress } from "@/lib/auth/address";
 import { resolveAuthSettings } from "@/lib/auth/settings";
 import { attemptPasswordSignIn, isActivePersonEmail } from "@/lib/data/sign-in";
 import { readEnv } from "@/lib/env";
@@ -30,12 +31,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
 });
-
-function clientAddress(request: Request): string {
-  // The first hop of X-Forwarded-For is the client as the nearest proxy saw it.
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
-}
 
 /** Outside sign-in providers that are switched on by their settings. */
 export function enabledProviders(): { id: string; name: string }[] {
@@ -67,6 +62,17 @@ function outsideProviders(): Provider[] {
   return providers;
 }
 
+/** Whether GitHub lists the email as one of the account's verified addresses. */
+async function githubEmailVerified(accessToken: string | undefined, email: string | null | undefined): Promise<boolean> {
+  if (!accessToken || !email) return false;
+  const res = await fetch("https://api.github.com/user/emails", {
+    headers: { Authorization: `Bearer ${accessToken}`, "User-Agent": "Waymark", Accept: "application/vnd.github+json" },
+  }).catch(() => null);
+  if (!res?.ok) return false;
+  const emails = (await res.json()) as { email: string; verified: boolean }[];
+  return emails.some((e) => e.verified && e.email.toLowerCase() === email.toLowerCase());
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<NextAuthConfig> => {
   const env = readEnv();
   const settings = resolveAuthSettings(env);
@@ -89,7 +95,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
         async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused("invalid");
-          const result = await attemptPasswordSignIn({ ...parsed.data, address: clientAddress(request) });
+          const address = clientAddress(request.headers.get("x-forwarded-for"), env.trustedProxyHops);
+          const result = await attemptPasswordSignIn({ ...parsed.data, address });
           if (!result.ok) throw new SignInRefused(result.reason);
           return result.user;
         },
@@ -97,9 +104,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
       ...outsideProviders(),
     ],
     callbacks: {
-      async signIn({ account, user }) {
+      async signIn({ account, user, profile }) {
         if (account?.provider === "credentials") return true;
-        return isActivePersonEmail(user.email);
+        // An outside account is linked to a person by email, so the provider must vouch for that
+        // email: otherwise anyone could claim an admin's address at their provider.
+        const verified =
+          account?.provider === "github"
+            ? await githubEmailVerified(account.access_token, user.email)
+            : (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
+        return verified && isActivePersonEmail(user.email);
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;

@@ -41,7 +41,7 @@ describe("importing people from CSV", () => {
     expect(preview.unchanged).toBe(1);
     expect(await handle.db.$count(users)).toBe(11);
 
-    await applyPeopleImport(admin, csv, { creates: 2, updates: 1 });
+    await applyPeopleImport(admin, csv, preview.fingerprint);
     const [kim] = await handle.db.select().from(users).where(eq(users.email, "kim.lee@example.com"));
     const [lead] = await handle.db.select().from(users).where(eq(users.email, "lead@example.com"));
     const [data] = await handle.db.select().from(teams).where(eq(teams.name, "Data"));
@@ -52,21 +52,24 @@ describe("importing people from CSV", () => {
 
   it("changes nothing when any row is bad, and says which and why", async () => {
     const csv = header + ["ok@example.com,Okay,engineer,,", "bad,Bad,engineer,,", "loop@example.com,Loop,manager,loop@example.com,"].join("\n");
-    const result = await applyPeopleImport(admin, csv, { creates: 1, updates: 0 });
+    const result = await applyPeopleImport(admin, csv, "whatever the preview said");
     expect(result.errors.map((e) => e.line)).toEqual([3, 4]);
     expect(await handle.db.$count(users)).toBe(11);
   });
 
-  it("refuses to apply a plan that differs from the preview", async () => {
-    const csv = header + "new@example.com,New,engineer,,\n";
-    const error = await applyPeopleImport(admin, csv, { creates: 0, updates: 0 }).catch((e: unknown) => e);
+  it("refuses to apply a plan that differs from the preview, such as after someone else's edit", async () => {
+    const csv = header + "sam.okafor@example.com,Sam Okafor,engineer,marcus.bell@example.com,Platform\n";
+    const preview = await previewPeopleImport(admin, csv);
+    // Another admin moves Sam to Marcus in the meantime: the file would now change nothing.
+    await handle.db.update(users).set({ managerId: (await handle.db.select().from(users).where(eq(users.email, "marcus.bell@example.com")))[0]!.id }).where(eq(users.email, "sam.okafor@example.com"));
+    const error = await applyPeopleImport(admin, csv, preview.fingerprint).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(await handle.db.$count(users)).toBe(11);
+    expect(await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "user.update"))).toEqual([]);
   });
 
   it("is for admins only", async () => {
     expect(await previewPeopleImport(manager, header).catch((e: unknown) => e)).toBeInstanceOf(NotAllowedError);
-    expect(await applyPeopleImport(manager, header + "x@example.com,X,engineer,,\n", { creates: 1, updates: 0 }).catch((e: unknown) => e)).toBeInstanceOf(
+    expect(await applyPeopleImport(manager, header + "x@example.com,X,engineer,,\n", "").catch((e: unknown) => e)).toBeInstanceOf(
       NotAllowedError,
     );
     expect(await exportPeopleCsv(manager).catch((e: unknown) => e)).toBeInstanceOf(NotAllowedError);

@@ -1,19 +1,21 @@
 import "server-only";
+import crypto from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
+import type { Db, Tx } from "@/db/client";
 import { getDatabase } from "@/db/runtime";
 import { teams, users } from "@/db/schema";
 import { canManagePeople, type Viewer } from "@/lib/auth/policy";
 import { ConflictError, NotAllowedError } from "@/lib/errors";
 import { parsePeopleCsv, peopleToCsv, planImport, type ExistingPerson, type ImportPlan } from "@/lib/people/csv";
+import { lockOrganisation } from "./people";
 
 /** Importing and exporting people as CSV. Admins only; an import applies whole or not at all. */
 
 const managers = alias(users, "managers");
 
-async function loadOrganisation() {
-  const { db } = await getDatabase();
+async function loadOrganisation(db: Db | Tx) {
   const [people, teamRows] = await Promise.all([
     db
       .select({
@@ -36,83 +38,106 @@ async function loadOrganisation() {
 
 export async function exportPeopleCsv(viewer: Viewer): Promise<string> {
   if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can export people.");
-  const { people } = await loadOrganisation();
+  const { db } = await getDatabase();
+  const { people } = await loadOrganisation(db);
   return peopleToCsv(people);
 }
 
-/** What the file would change, without changing anything. */
-export async function previewPeopleImport(viewer: Viewer, text: string): Promise<ImportPlan> {
-  if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can import people.");
+export type PlannedImport = ImportPlan & {
+  /** Identifies exactly what the preview showed, so that applying can insist on the same. */
+  fingerprint: string;
+};
+
+async function plan(db: Db | Tx, text: string): Promise<PlannedImport> {
   const { rows, errors } = parsePeopleCsv(text);
-  if (errors.length > 0) return { creates: [], updates: [], unchanged: 0, newTeams: [], errors };
-  const org = await loadOrganisation();
-  return planImport(rows, org.people, org.teams.map((t) => t.name));
+  const result: ImportPlan =
+    errors.length > 0
+      ? { creates: [], updates: [], unchanged: 0, newTeams: [], errors }
+      : await loadOrganisation(db).then((org) => planImport(rows, org.people, org.teams.map((t) => t.name)));
+  const fingerprint = crypto
+    .createHash("sha256")
+    .update(JSON.stringify([result.creates, result.updates, result.newTeams]))
+    .digest("hex");
+  return { ...result, fingerprint };
+}
+
+/** What the file would change, without changing anything. */
+export async function previewPeopleImport(viewer: Viewer, text: string): Promise<PlannedImport> {
+  if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can import people.");
+  const { db } = await getDatabase();
+  return plan(db, text);
 }
 
 /**
- * Applies the file in one transaction, planned again against the data as it is now. A file with
- * any bad row changes nothing, and neither does a file whose plan differs from the preview.
+ * Applies the file in one transaction, planned again against the data as it is then. A file with
+ * any bad row changes nothing, and neither does a file whose plan differs from the preview shown.
  */
-export async function applyPeopleImport(viewer: Viewer, text: string, expected: { creates: number; updates: number }): Promise<ImportPlan> {
-  const plan = await previewPeopleImport(viewer, text);
-  if (plan.errors.length > 0) return plan;
-  if (plan.creates.length !== expected.creates || plan.updates.length !== expected.updates) {
-    throw new ConflictError("People changed since the preview. Look at the new preview, then apply again.");
-  }
+export async function applyPeopleImport(viewer: Viewer, text: string, previewed: string): Promise<PlannedImport> {
+  if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can import people.");
   const { db } = await getDatabase();
-  await db.transaction(async (tx) => {
-    const teamIds = new Map((await tx.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.name.toLowerCase(), t.id]));
-    for (const name of plan.newTeams) {
-      const [row] = await tx.insert(teams).values({ name }).returning({ id: teams.id });
-      teamIds.set(name.toLowerCase(), row!.id);
-      await recordAudit(tx, { actorId: viewer.id, action: "team.create", entityType: "team", entityId: row!.id, after: { name, via: "import" } });
+  return db.transaction(async (tx) => {
+    await lockOrganisation(tx);
+    const planned = await plan(tx, text);
+    if (planned.errors.length > 0) return planned;
+    if (planned.fingerprint !== previewed) {
+      throw new ConflictError("People changed since the preview. Look at the new preview, then apply again.");
     }
-    const teamId = (name: string | null) => (name ? teamIds.get(name.toLowerCase())! : null);
-
-    // People first, then reporting lines: a manager may be created further down the file.
-    const created = new Map<string, string>();
-    for (const c of plan.creates) {
-      const [row] = await tx
-        .insert(users)
-        .values({ email: c.email, name: c.name, role: c.role, teamId: teamId(c.team) })
-        .returning({ id: users.id });
-      created.set(c.email, row!.id);
-    }
-    const idByEmail = new Map((await tx.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email.toLowerCase(), u.id]));
-    const managerId = (email: string | null) => (email ? idByEmail.get(email)! : null);
-
-    for (const c of plan.creates) {
-      const id = created.get(c.email)!;
-      if (c.managerEmail) await tx.update(users).set({ managerId: managerId(c.managerEmail) }).where(eq(users.id, id));
-      await recordAudit(tx, {
-        actorId: viewer.id,
-        action: "user.create",
-        entityType: "user",
-        entityId: id,
-        after: { email: c.email, name: c.name, role: c.role, manager: c.managerEmail, team: c.team, via: "import" },
-      });
-    }
-    for (const u of plan.updates) {
-      await tx
-        .update(users)
-        .set({
-          name: u.name,
-          role: u.role,
-          managerId: managerId(u.managerEmail),
-          teamId: teamId(u.team),
-          revision: sql`${users.revision} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(eq(users.id, u.id));
-      await recordAudit(tx, {
-        actorId: viewer.id,
-        action: "user.update",
-        entityType: "user",
-        entityId: u.id,
-        before: Object.fromEntries(u.changes.map((ch) => [ch.field, ch.from])),
-        after: { ...Object.fromEntries(u.changes.map((ch) => [ch.field, ch.to])), via: "import" },
-      });
-    }
+    await applyPlan(tx, viewer, planned);
+    return planned;
   });
-  return plan;
+}
+
+async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
+  const teamIds = new Map((await tx.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.name.toLowerCase(), t.id]));
+  for (const name of plan.newTeams) {
+    const [row] = await tx.insert(teams).values({ name }).returning({ id: teams.id });
+    teamIds.set(name.toLowerCase(), row!.id);
+    await recordAudit(tx, { actorId: viewer.id, action: "team.create", entityType: "team", entityId: row!.id, after: { name, via: "import" } });
+  }
+  const teamId = (name: string | null) => (name ? teamIds.get(name.toLowerCase())! : null);
+
+  // People first, then reporting lines: a manager may be created further down the file.
+  const created = new Map<string, string>();
+  for (const c of plan.creates) {
+    const [row] = await tx
+      .insert(users)
+      .values({ email: c.email, name: c.name, role: c.role, teamId: teamId(c.team) })
+      .returning({ id: users.id });
+    created.set(c.email, row!.id);
+  }
+  const idByEmail = new Map((await tx.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email.toLowerCase(), u.id]));
+  const managerId = (email: string | null) => (email ? idByEmail.get(email)! : null);
+
+  for (const c of plan.creates) {
+    const id = created.get(c.email)!;
+    if (c.managerEmail) await tx.update(users).set({ managerId: managerId(c.managerEmail) }).where(eq(users.id, id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: id,
+      after: { email: c.email, name: c.name, role: c.role, manager: c.managerEmail, team: c.team, via: "import" },
+    });
+  }
+  for (const u of plan.updates) {
+    await tx
+      .update(users)
+      .set({
+        name: u.name,
+        role: u.role,
+        managerId: managerId(u.managerEmail),
+        teamId: teamId(u.team),
+        revision: sql`${users.revision} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, u.id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.update",
+      entityType: "user",
+      entityId: u.id,
+      before: Object.fromEntries(u.changes.map((ch) => [ch.field, ch.from])),
+      after: { ...Object.fromEntries(u.changes.map((ch) => [ch.field, ch.to])), via: "import" },
+    });
+  }
 }

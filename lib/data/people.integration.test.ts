@@ -114,17 +114,42 @@ describe("changing a person", () => {
     expect((await person("alex")).managerId).toBeNull();
   });
 
-  it("refuses to demote or deactivate the last active admin, and allows it once there is another", async () => {
+  it("refuses to demote the last active admin, and allows it once there is another", async () => {
     const alex = await person("alex");
     expect(await rejection(updatePerson(admin, { ...fieldsOf(alex), role: "manager" }))).toBeInstanceOf(NotAllowedError);
     const priya = await person("priya");
     await updatePerson(admin, { ...fieldsOf(priya), role: "admin" });
+    await updatePerson(admin, { ...fieldsOf(await person("alex")), role: "manager" });
+    expect((await person("alex")).role).toBe("manager");
+    // Nobody deactivates themselves, admin or not.
     const asPriya = await as("priya");
-    await setPersonActive(asPriya, { id: alex.id, active: false, revision: alex.revision });
     expect(await rejection(setPersonActive(asPriya, { id: asPriya.id, active: false, revision: (await person("priya")).revision }))).toBeInstanceOf(
       NotAllowedError,
     );
     expect((await person("priya")).active).toBe(true);
+  });
+
+  it("refuses to deactivate someone with active reports, and to reactivate someone whose manager has gone", async () => {
+    const priya = await person("priya");
+    const error = await rejection(setPersonActive(admin, { id: priya.id, active: false, revision: priya.revision }));
+    expect((error as InvalidInputError).fieldErrors.role).toEqual(["Priya Raman still has 4 reports; give them another manager first."]);
+    const lena = await person("lena");
+    await setPersonActive(admin, { id: lena.id, active: false, revision: lena.revision });
+    // Lena's manager Priya becomes an engineer once her other reports have moved.
+    for (const key of ["diego", "sam", "mei"]) {
+      await updatePerson(admin, { ...fieldsOf(await person(key)), managerId: await idOf("marcus") });
+    }
+    await updatePerson(admin, { ...fieldsOf(await person("priya")), role: "engineer" });
+    const reactivate = await rejection(setPersonActive(admin, { id: lena.id, active: true, revision: lena.revision + 1 }));
+    expect(reactivate?.message).toBe("Their manager is no longer an active manager: choose another manager first, then reactivate.");
+    expect((await person("lena")).active).toBe(false);
+  });
+
+  it("cancels open set-password links when a person is deactivated", async () => {
+    const tom = await person("tom");
+    const token = await createPasswordLink(admin, tom.id);
+    await setPersonActive(admin, { id: tom.id, active: false, revision: tom.revision });
+    expect(await describePasswordToken(token)).toBeNull();
   });
 
   it("refuses to make an engineer of someone who still has reports", async () => {
@@ -227,5 +252,16 @@ describe("the audit log", () => {
 
   it("is for admins only", async () => {
     expect(await rejection(listAuditEvents(await as("priya"), {}))).toBeInstanceOf(NotAllowedError);
+  });
+});
+
+describe("signing in, many attempts at once", () => {
+  it("lets no more than the limit through to the password check", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attemptPasswordSignIn({ email: "lena.fischer@example.com", password: `wrong-${i}-password`, address: `203.0.113.${i}` })),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => !r.ok && r.reason === "rate-limited").length).toBeGreaterThanOrEqual(15);
   });
 });

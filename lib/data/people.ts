@@ -157,6 +157,7 @@ export async function createPerson(viewer: Viewer, raw: z.input<typeof createPer
   const passwordHash = input.passwordMode === "password" ? await hashPassword(passwordSchema.parse(input.password)) : null;
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
+    await lockOrganisation(tx);
     await assertEmailFree(tx, input.email);
     await assertValidManager(tx, { personId: null, managerId: input.managerId });
     await assertTeamExists(tx, input.teamId);
@@ -182,6 +183,7 @@ export async function updatePerson(viewer: Viewer, raw: z.input<typeof updatePer
   const input = parseInput(updatePersonSchema, raw);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
+    await lockOrganisation(tx);
     const before = await lockPerson(tx, input.id);
     if (before.revision !== input.revision) throw new ConflictError();
     if (before.role === "admin" && input.role !== "admin" && before.active) await assertAnotherActiveAdmin(tx, input.id, "demote");
@@ -211,12 +213,24 @@ export async function setPersonActive(viewer: Viewer, raw: { id: string; active:
   const input = parseInput(setActiveSchema, { ...raw, active: String(raw.active) });
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
+    await lockOrganisation(tx);
     const before = await lockPerson(tx, input.id);
     if (before.revision !== input.revision) throw new ConflictError();
     if (before.active === input.active) return;
     if (!input.active) {
       if (input.id === viewer.id) throw new NotAllowedError("You cannot deactivate yourself.");
       if (before.role === "admin") await assertAnotherActiveAdmin(tx, input.id, "deactivate");
+      await assertNoReports(tx, input.id, before.name);
+      // A link sent earlier must not let a deactivated person back in later.
+      await tx
+        .update(passwordTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(passwordTokens.userId, input.id), sql`${passwordTokens.usedAt} is null`));
+    } else if (before.managerId) {
+      // Their manager may have left or changed role meanwhile.
+      await assertValidManager(tx, { personId: input.id, managerId: before.managerId }).catch(() => {
+        throw new InvalidInputError("Their manager is no longer an active manager: choose another manager first, then reactivate.");
+      });
     }
     await tx
       .update(users)
@@ -294,6 +308,8 @@ export async function describePasswordToken(token: string): Promise<{ name: stri
 }
 
 export async function setPasswordWithToken(token: string, password: string): Promise<void> {
+  // A cheap look first: hashing a password costs real memory and time, and this needs no sign-in.
+  if (!(await describePasswordToken(token))) throw new NotFoundError("That link");
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new InvalidInputError("Choose another password.", { password: [parsed.error.issues[0]!.message] });
   const passwordHash = await hashPassword(parsed.data);
@@ -313,6 +329,15 @@ export async function setPasswordWithToken(token: string, password: string): Pro
     if (!user) throw new NotFoundError("That link");
     await recordAudit(tx, { actorId: row.userId, action: "user.set-password", entityType: "user", entityId: row.userId });
   });
+}
+
+/**
+ * Changes to roles, reporting lines and the active flag take turns, so that checks spanning
+ * several people (no loops, a last admin, no engineer with reports) hold under concurrent edits.
+ */
+export const ORGANISATION_LOCK = 727_1993_0003;
+export async function lockOrganisation(tx: Tx) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ORGANISATION_LOCK})`);
 }
 
 // ── checks ──────────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, lt, max, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/runtime";
 import { signInAttempts, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
@@ -22,6 +22,16 @@ export async function attemptPasswordSignIn(input: { email: string; password: st
   const keys = { account: `account:${email}`, address: `address:${input.address}` };
   const windowStart = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
 
+  // Record the attempt as failed before looking at the count, so that requests sent in parallel
+  // each see the others: no more than the limit get as far as the password check.
+  const recorded = await db
+    .insert(signInAttempts)
+    .values([
+      { key: keys.account, succeeded: false },
+      { key: keys.address, succeeded: false },
+    ])
+    .returning({ id: signInAttempts.id });
+
   // Failures count from the window's start or the account's last success, whichever is later.
   const [lastSuccess] = await db
     .select({ at: max(signInAttempts.at) })
@@ -39,7 +49,8 @@ export async function attemptPasswordSignIn(input: { email: string; password: st
     failuresSince(keys.account, accountSince),
     failuresSince(keys.address, windowStart),
   ]);
-  if (accountFailures >= SIGN_IN_LIMITS.perAccount || addressFailures >= SIGN_IN_LIMITS.perAddress) {
+  // This attempt is among the counted ones: the limit is reached when it is over the allowance.
+  if (accountFailures > SIGN_IN_LIMITS.perAccount || addressFailures > SIGN_IN_LIMITS.perAddress) {
     return { ok: false, reason: "rate-limited" };
   }
 
@@ -50,10 +61,12 @@ export async function attemptPasswordSignIn(input: { email: string; password: st
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const succeeded = passwordOk && !!user?.active;
 
-  await db.insert(signInAttempts).values([
-    { key: keys.account, succeeded },
-    { key: keys.address, succeeded },
-  ]);
+  if (succeeded) {
+    await db
+      .update(signInAttempts)
+      .set({ succeeded: true })
+      .where(inArray(signInAttempts.id, recorded.map((r) => r.id)));
+  }
   // Old attempts say nothing any more; keep the table small.
   await db.delete(signInAttempts).where(lt(signInAttempts.at, new Date(Date.now() - 24 * 3600_000)));
 

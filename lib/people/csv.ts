@@ -123,6 +123,9 @@ export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingT
 
   for (const v of valid) {
     if (!v.managerEmail) continue;
+    // A reporting line the file leaves as it is was valid when it was made; only new ones are checked.
+    const current = byEmail.get(v.email);
+    if (current && current.managerEmail?.toLowerCase() === v.managerEmail && current.active) continue;
     const manager = after.get(v.managerEmail);
     if (!manager) plan.errors.push({ line: v.row.line, message: `The manager ${v.managerEmail} is neither in Waymark nor in this file.` });
     else if (!manager.active) plan.errors.push({ line: v.row.line, message: `The manager ${v.managerEmail} is deactivated.` });
@@ -191,6 +194,7 @@ export function peopleToCsv(people: { email: string; name: string; role: string;
       fields: [...CSV_COLUMNS, "active"],
       data: people.map((p) => [p.email, p.name, p.role, p.managerEmail ?? "", p.team ?? "", p.active ? "yes" : "no"]),
     },
-    { escapeFormulae: true, newline: "\r\n" },
+    // Papa's own pattern misses values with a line break in them; this one looks at the first character only.
+    { escapeFormulae: /^[=+\-@\t\r]/, newline: "\r\n" },
   );
 }

@@ -11,7 +11,14 @@ const optionalId = z.preprocess(
   z.uuid("Choose from the list.").nullable(),
 );
 
-export const personNameSchema = z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
+const noControlCharacters = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a name.")
+  .max(120, "Use at most 120 characters.")
+  .refine(noControlCharacters, "Use letters, not line breaks or control characters.");
 export const emailSchema = z.string().trim().toLowerCase().max(254, "Use at most 254 characters.").pipe(z.email("Enter an email address."));
 
 export const personFieldsSchema = z.object({
@@ -48,7 +55,12 @@ export const setActiveSchema = z.object({
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
-export const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(80, "Use at most 80 characters.");
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a team name.")
+  .max(80, "Use at most 80 characters.")
+  .refine(noControlCharacters, "Use letters, not line breaks or control characters.");
 
 export const renameTeamSchema = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, SignInRefused } from "@/lib/auth/config";
+import { enabledProviders, signIn, SignInRefused } from "@/lib/auth/config";
 
 export type SignInState = { message: string | null; email: string };
 
@@ -40,5 +40,7 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
 
 export async function signInWithProvider(form: FormData) {
   const provider = String(form.get("provider") ?? "");
+  // Only the outside providers that are switched on; never the password provider this way.
+  if (!enabledProviders().some((p) => p.id === provider)) return;
   await signIn(provider, { redirectTo: safeCallback(form.get("callbackUrl")) });
 }

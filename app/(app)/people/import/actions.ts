@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { applyPeopleImport, previewPeopleImport } from "@/lib/data/people-csv";
-import { PublicError } from "@/lib/errors";
-import { CSV_LIMITS, type ImportPlan } from "@/lib/people/csv";
+import { logUnexpected, PublicError } from "@/lib/errors";
+import { CSV_LIMITS } from "@/lib/people/csv";
+import type { PlannedImport } from "@/lib/data/people-csv";
 
 export type ImportState =
   | { stage: "start"; message: string | null }
-  | { stage: "preview"; csv: string; plan: ImportPlan; message: string | null }
-  | { stage: "done"; plan: ImportPlan };
+  | { stage: "preview"; csv: string; plan: PlannedImport; message: string | null }
+  | { stage: "done"; plan: PlannedImport };
 
 async function readCsv(form: FormData): Promise<string | { error: string }> {
   const file = form.get("file");
@@ -31,8 +32,7 @@ export async function importPeopleAction(_prev: ImportState, form: FormData): Pr
     if (form.get("intent") !== "apply") {
       return { stage: "preview", csv, plan: await previewPeopleImport(viewer, csv), message: null };
     }
-    const expected = { creates: Number(form.get("creates")), updates: Number(form.get("updates")) };
-    const plan = await applyPeopleImport(viewer, csv, expected);
+    const plan = await applyPeopleImport(viewer, csv, String(form.get("fingerprint") ?? ""));
     if (plan.errors.length > 0) return { stage: "preview", csv, plan, message: "Nothing was imported: the file has problems." };
     revalidatePath("/people");
     return { stage: "done", plan };
@@ -41,7 +41,7 @@ export async function importPeopleAction(_prev: ImportState, form: FormData): Pr
       const plan = await previewPeopleImport(viewer, csv).catch(() => null);
       return plan ? { stage: "preview", csv, plan, message: err.message } : { stage: "start", message: err.message };
     }
-    console.error(err);
+    logUnexpected(err);
     return { stage: "start", message: "Something went wrong. Nothing was imported; try again." };
   }
 }
