@@ -25,6 +25,7 @@ describe("person input", () => {
     expect(errorsOf(createPersonSchema.safeParse({ ...valid, email: `${"a".repeat(250)}@example.com` })).email).toBe("Use at most 254 characters.");
     expect(errorsOf(createPersonSchema.safeParse({ ...valid, passwordMode: "password", password: "p".repeat(201) })).password).toBe("Use at most 200 characters.");
     expect(errorsOf(createPersonSchema.safeParse({ ...valid, name: "   " })).name).toBe("Enter a name.");
+    expect(errorsOf(createPersonSchema.safeParse({ ...valid, name: "=HYPERLINK(1)\nx" })).name).toBe("Use letters, not line breaks or control characters.");
   });
 
   it("needs a well-formed id and revision to change someone", () => {
