@@ -3,7 +3,7 @@
 //  - latency of GET /path and GET /api/health, sequential requests after a warm-up;
 //  - the same /path latency on a PostgreSQL server (TEST_DATABASE_URL or a throwaway cluster), as a ratio;
 //  - JavaScript a browser loads for /path (gzip), next to Next's own floor for an empty page.
-// Usage: npm run bench [-- --requests 300]
+// Pages are measured signed in, as the demo people. Usage: npm run bench [-- --requests 300]
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -40,12 +40,32 @@ function startServer(env) {
   return { base: `http://localhost:${p}`, ready, stop: () => (child.kill("SIGTERM"), exited) };
 }
 
-async function latency(url, n) {
-  for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer();
+/** Signs in as a demo person through Auth.js's own endpoints and returns the cookie header to send. */
+async function signIn(base, email, password) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = new Map(csrf.headers.getSetCookie().map((c) => c.split(";")[0].split("=")).map(([k, ...v]) => [k, v.join("=")]));
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  for (const c of res.headers.getSetCookie()) {
+    const [k, ...v] = c.split(";")[0].split("=");
+    jar.set(k, v.join("="));
+  }
+  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`signing in as ${email} failed`);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+async function latency(url, n, cookie = "") {
+  const get = () => fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  for (let i = 0; i < 20; i++) await (await get()).arrayBuffer();
   const times = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const res = await fetch(url);
+    const res = await get();
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
     times.push(performance.now() - t0);
@@ -55,8 +75,8 @@ async function latency(url, n) {
   return { p50: q(0.5), p95: q(0.95), max: times.at(-1) };
 }
 
-async function pageJavaScript(base, pagePath) {
-  const html = await (await fetch(`${base}${pagePath}`)).text();
+async function pageJavaScript(base, pagePath, cookie) {
+  const html = await (await fetch(`${base}${pagePath}`, { headers: { cookie } })).text();
   const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => ({ src: m[1], noModule: /nomodule/i.test(m[0]) }));
   let modern = 0;
   let legacy = 0;
@@ -81,9 +101,14 @@ console.log(`\nWaymark benchmark — ${os.cpus().length} cores, Node ${process.v
 
 let server = startServer({ WAYMARK_DATA_DIR: dir });
 const cold = await server.ready;
-const pathEmbedded = await latency(`${server.base}/path`, REQUESTS);
+const engineer = await signIn(server.base, "sam.okafor@example.com", "sam-waymark");
+const pathEmbedded = await latency(`${server.base}/path`, REQUESTS, engineer);
+const homeEmbedded = await latency(`${server.base}/`, REQUESTS, engineer);
+const admin = await signIn(server.base, "alex.morgan@example.com", "alex-waymark");
+const peopleEmbedded = await latency(`${server.base}/people`, REQUESTS, admin);
+const signInPage = await latency(`${server.base}/sign-in`, REQUESTS);
 const health = await latency(`${server.base}/api/health`, REQUESTS);
-const js = await pageJavaScript(server.base, "/path");
+const js = await pageJavaScript(server.base, "/path", engineer);
 await server.stop();
 server = startServer({ WAYMARK_DATA_DIR: dir });
 const warm = await server.ready;
@@ -92,8 +117,11 @@ await server.stop();
 console.log("Start-up, to the first 200 from /api/health");
 console.log(`  fresh data folder (create, migrate, seed)  ${ms(cold)}`);
 console.log(`  existing data folder                       ${ms(warm)}`);
-console.log("\nLatency, embedded database");
-row("GET /path", pathEmbedded);
+console.log("\nLatency, embedded database, signed in");
+row("GET /path (engineer)", pathEmbedded);
+row("GET / where I am now (engineer)", homeEmbedded);
+row("GET /people (admin, 11 people)", peopleEmbedded);
+row("GET /sign-in (signed out)", signInPage);
 row("GET /api/health", health);
 
 let cluster = null;
@@ -102,12 +130,12 @@ try {
   if (!url) cluster = await startCluster().catch(() => null);
   url ??= cluster?.url;
   if (url) {
-    const pg = startServer({ DATABASE_URL: url, WAYMARK_SEED_DEMO: "true" });
+    const pg = startServer({ DATABASE_URL: url, WAYMARK_SEED_DEMO: "true", AUTH_SECRET: "bench-".repeat(8), AUTH_TRUST_HOST: "true" });
     await pg.ready;
-    const pathPg = await latency(`${pg.base}/path`, REQUESTS);
+    const pathPg = await latency(`${pg.base}/path`, REQUESTS, await signIn(pg.base, "sam.okafor@example.com", "sam-waymark"));
     await pg.stop();
     console.log("\nLatency, PostgreSQL server on this machine");
-    row("GET /path", pathPg);
+    row("GET /path (engineer)", pathPg);
     console.log(`  ratio embedded / PostgreSQL (p50)   ${(pathEmbedded.p50 / pathPg.p50).toFixed(2)}`);
   } else {
     console.log("\n(no PostgreSQL server: the comparison was skipped)");
