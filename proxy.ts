@@ -1,19 +1,22 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth/config";
+import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/security-headers";
 
 /**
- * Runs before every page: sends signed-out visitors to the sign-in page and sets the security
- * headers. This is only the first gate: every read and write is authorized again in the
- * data-access layer, against the database.
+ * Runs before every page: sends visitors without a session cookie to the sign-in page and sets the
+ * security headers. It only looks for the cookie: whether the session is valid, and who it is, is
+ * decided in the data-access layer against the database, on every request. (Reading the session
+ * here would also re-issue its cookie on every request, and a late prefetch could then bring a
+ * session back to life just after signing out.)
  */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/];
 
-const guarded = auth((request) => {
+export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
+  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
 
-  if (!request.auth && !isPublic) {
+  if (!hasSession && !isPublic) {
     const signIn = new URL("/sign-in", request.nextUrl);
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
@@ -32,12 +35,6 @@ const guarded = auth((request) => {
   if (pathname.startsWith("/set-password")) response.headers.set("Referrer-Policy", "no-referrer");
   if (request.nextUrl.protocol === "https:") response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
-});
-
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  // With its configuration read lazily, Auth.js hands back a promise of the wrapped handler.
-  const handler = await guarded;
-  return handler(request, event as never);
 }
 
 export const config = {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Logo } from "@/components/ui/logo";
+import { AuthCard } from "@/components/ui/auth-card";
 import { enabledProviders } from "@/lib/auth/config";
 import { demoSignIns } from "@/lib/data/demo";
 import { getViewer } from "@/lib/auth/session";
@@ -24,67 +24,62 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const passwordSet = params.passwordSet === "1";
 
   return (
-    <main id="main" className="flex min-h-dvh items-start justify-center px-4 py-12 sm:items-center">
-      <div className="w-full max-w-sm space-y-6">
-        <div className="flex flex-col items-center gap-2 text-center">
-          <Logo className="size-10" />
-          <h1 className="text-2xl font-semibold tracking-tight">Sign in to Waymark</h1>
+    <AuthCard title="Sign in to Waymark" below={demo.length > 0 && <DemoSignIns demo={demo} />}>
+      {passwordSet && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Your password is set. Sign in with it now.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <SignInForm callbackUrl={callbackUrl} />
+      {providers.length > 0 && (
+        <div className="space-y-2 border-t border-stone-200 pt-4">
+          {providers.map((p) => (
+            <form key={p.id} action={signInWithProvider}>
+              <input type="hidden" name="provider" value={p.id} />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
+              <button type="submit" className="w-full rounded-md border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-50">
+                Continue with {p.name}
+              </button>
+            </form>
+          ))}
         </div>
-        <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-          {passwordSet && (
-            <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-              Your password is set. Sign in with it now.
-            </p>
-          )}
-          {error && (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          )}
-          <SignInForm callbackUrl={callbackUrl} />
-          {providers.length > 0 && (
-            <div className="space-y-2 border-t border-stone-200 pt-4">
-              {providers.map((p) => (
-                <form key={p.id} action={signInWithProvider}>
-                  <input type="hidden" name="provider" value={p.id} />
-                  <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                  <button type="submit" className="w-full rounded-md border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-50">
-                    Continue with {p.name}
-                  </button>
-                </form>
-              ))}
-            </div>
-          )}
-        </div>
-        {demo.length > 0 && (
-          <section aria-labelledby="demo-heading" className="rounded-xl border border-dashed border-stone-300 bg-white/60 p-4 text-sm">
-            <h2 id="demo-heading" className="font-medium text-stone-800">
-              Demo sign-ins
-            </h2>
-            <p className="mt-1 text-stone-600">This Waymark runs on the embedded demo database. Try it as one of these people:</p>
-            <table className="mt-2 w-full text-left text-xs">
-              <thead>
-                <tr className="text-stone-600">
-                  <th className="py-1 font-medium">Person</th>
-                  <th className="py-1 font-medium">Email</th>
-                  <th className="py-1 font-medium">Password</th>
-                </tr>
-              </thead>
-              <tbody>
-                {demo.map((d) => (
-                  <tr key={d.email} className="border-t border-stone-200">
-                    <td className="py-1 pr-2">
-                      {d.name} <span className="text-stone-600">({d.role})</span>
-                    </td>
-                    <td className="py-1 pr-2 font-mono">{d.email}</td>
-                    <td className="py-1 font-mono">{d.password}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
-      </div>
-    </main>
+      )}
+    </AuthCard>
+  );
+}
+
+function DemoSignIns({ demo }: { demo: { name: string; email: string; role: string; password: string }[] }) {
+  return (
+    <section aria-labelledby="demo-heading" className="rounded-xl border border-dashed border-stone-300 bg-white/60 p-4 text-sm">
+      <h2 id="demo-heading" className="font-medium text-stone-800">
+        Demo sign-ins
+      </h2>
+      <p className="mt-1 text-stone-600">This Waymark runs on the embedded demo database. Try it as one of these people:</p>
+      <table className="mt-2 w-full text-left text-xs">
+        <thead>
+          <tr className="text-stone-600">
+            <th className="py-1 font-medium">Person</th>
+            <th className="py-1 font-medium">Email</th>
+            <th className="py-1 font-medium">Password</th>
+          </tr>
+        </thead>
+        <tbody>
+          {demo.map((d) => (
+            <tr key={d.email} className="border-t border-stone-200">
+              <td className="py-1 pr-2">
+                {d.name} <span className="text-stone-600">({d.role})</span>
+              </td>
+              <td className="py-1 pr-2 font-mono">{d.email}</td>
+              <td className="py-1 font-mono">{d.password}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
