@@ -87,9 +87,7 @@ export const ratings = pgTable(
     dimensionId: uuid("dimension_id")
       .notNull()
       .references(() => dimensions.id),
-    stepId: uuid("step_id")
-      .notNull()
-      .references(() => steps.id),
+    stepId: uuid("step_id").references(() => steps.id),
     rationale: text("rationale").notNull().default(""),
   },
   (t) => [uniqueIndex("ratings_dimension_uq").on(t.assessmentId, t.dimensionId)],

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { isoDate, monthsBefore } from "@/lib/dates";
 import type { DatabaseHandle, Tx } from "../client";
 import { insertFrameworkVersion } from "../framework-store";
-import { auditEvents, frameworks, placements, teams, users } from "../schema";
+import { auditEvents, frameworks, placements, reviewCycles, teams, users } from "../schema";
 import { defaultFramework } from "./default-framework";
 import { demoPassword, demoPeople, demoTeams } from "./demo-organisation";
 
@@ -34,6 +34,15 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
       number: 1,
       status: "published",
       definition,
+    });
+    const cycle = currentHalfYear(today);
+    const [cycleRow] = await tx.insert(reviewCycles).values(cycle).returning({ id: reviewCycles.id });
+    await tx.insert(auditEvents).values({
+      actorId: null,
+      action: "cycle.seed",
+      entityType: "review_cycle",
+      entityId: cycleRow!.id,
+      after: cycle,
     });
     await tx.insert(auditEvents).values({
       actorId: null,
@@ -109,4 +118,16 @@ async function isEmpty(tx: Tx): Promise<boolean> {
   const [framework] = await tx.select({ id: frameworks.id }).from(frameworks).limit(1);
   const [user] = await tx.select({ id: users.id }).from(users).limit(1);
   return !framework && !user;
+}
+
+/** The review cycle the seed opens: the half-year that `today` falls in. */
+export function currentHalfYear(today: Date): { name: string; startsOn: string; endsOn: string; status: "open" } {
+  const year = today.getUTCFullYear();
+  const second = today.getUTCMonth() >= 6;
+  return {
+    name: `${year} ${second ? "H2" : "H1"} review`,
+    startsOn: `${year}-${second ? "07-01" : "01-01"}`,
+    endsOn: `${year}-${second ? "12-31" : "06-30"}`,
+    status: "open",
+  };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "ratings" ALTER COLUMN "step_id" DROP NOT NULL;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Input for self-assessments and review cycles. */
+
+export const RATIONALE_MAX = 5_000;
+
+export const ratingInputSchema = z.object({
+  dimensionId: z.uuid(),
+  stepId: z.uuid().nullable(),
+  rationale: z.string().max(RATIONALE_MAX, `Keep the rationale under ${RATIONALE_MAX.toLocaleString("en")} characters.`),
+});
+
+export const saveDraftSchema = z.object({
+  assessmentId: z.uuid(),
+  revision: z.coerce.number().int().min(1),
+  ratings: z.array(ratingInputSchema).max(60),
+});
+
+export const submitSchema = z.object({
+  assessmentId: z.uuid(),
+  revision: z.coerce.number().int().min(1),
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Use a real date.");
+
+export const createCycleSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters."),
+    startsOn: isoDate,
+    endsOn: isoDate,
+  })
+  .refine((c) => c.startsOn <= c.endsOn, { message: "The cycle must end on or after its start.", path: ["endsOn"] });
+
+export type RatingInput = z.output<typeof ratingInputSchema>;

@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dimensions, frameworks, frameworkVersions, reviewCycles, steps } from "@/db/schema";
+import { createDemoDatabase } from "@/test/people";
+import type { TestDatabase } from "@/test/database";
+import type { Viewer } from "@/lib/auth/policy";
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { listAuditEvents } from "./audit";
+import {
+  createCycle,
+  getAssessment,
+  getOpenCycle,
+  listAssessmentsFor,
+  saveSelfAssessmentDraft,
+  setCycleStatus,
+  startSelfAssessment,
+  submitSelfAssessment,
+} from "./assessments";
+
+let handle: TestDatabase;
+let as: (key: string) => Promise<Viewer>;
+let sam: Viewer;
+let dims: { id: string; key: string }[];
+let stepId: (key: string) => string;
+
+beforeEach(async () => {
+  ({ handle, as } = await createDemoDatabase());
+  sam = await as("sam");
+  dims = await handle.db.select({ id: dimensions.id, key: dimensions.key }).from(dimensions).orderBy(dimensions.position);
+  const stepRows = await handle.db.select({ id: steps.id, key: steps.key }).from(steps);
+  stepId = (key) => stepRows.find((s) => s.key === key)!.id;
+});
+afterEach(async () => {
+  await handle.close();
+});
+
+const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
+const fullRatings = () =>
+  dims.map((d, i) => ({ dimensionId: d.id, stepId: stepId(i === 0 ? "staff-engineer" : "senior-engineer"), rationale: `Because of project ${i}.` }));
+
+describe("review cycles", () => {
+  it("the seed opens the current half-year", async () => {
+    expect(await getOpenCycle()).toMatchObject({ name: "2026 H2 review", startsOn: "2026-07-01", endsOn: "2026-12-31", status: "open" });
+  });
+
+  it("admins create, close and reopen cycles; others may not", async () => {
+    const admin = await as("alex");
+    const { id } = await createCycle(admin, { name: "2027 H1 review", startsOn: "2027-01-01", endsOn: "2027-06-30" });
+    await setCycleStatus(admin, { id, status: "closed", revision: 1 });
+    await setCycleStatus(admin, { id, status: "open", revision: 2 });
+    expect(await rejection(setCycleStatus(admin, { id, status: "closed", revision: 2 }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(createCycle(sam, { name: "Mine", startsOn: "2027-01-01", endsOn: "2027-06-30" }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(createCycle(admin, { name: "Backwards", startsOn: "2027-06-30", endsOn: "2027-01-01" }))).toBeInstanceOf(InvalidInputError);
+    const actions = (await listAuditEvents(admin, { entityType: "review_cycle" })).events.map((e) => e.action);
+    expect(actions).toEqual(["cycle.open", "cycle.close", "cycle.create", "cycle.seed"]);
+  });
+});
+
+describe("a self-assessment", () => {
+  it("starts as a draft on the engineer's framework version, once per cycle", async () => {
+    const cycle = (await getOpenCycle())!;
+    const first = await startSelfAssessment(sam, cycle.id);
+    const again = await startSelfAssessment(sam, cycle.id);
+    expect(again.id).toBe(first.id);
+    expect(first).toMatchObject({ kind: "self", status: "draft", revision: 1, versionNumber: 1, subject: { name: "Sam Okafor" }, ratings: [] });
+  });
+
+  it("saves drafts, refuses a stale copy, and is the engineer's alone until submitted", async () => {
+    const cycle = (await getOpenCycle())!;
+    const draft = await startSelfAssessment(sam, cycle.id);
+    // A rationale may come before the pick.
+    const saved = await saveSelfAssessmentDraft(sam, {
+      assessmentId: draft.id,
+      revision: 1,
+      ratings: [{ dimensionId: dims[0]!.id, stepId: null, rationale: "Led the **billing** migration." }],
+    });
+    expect(saved.revision).toBe(2);
+    expect((await getAssessment(sam, draft.id)).ratings).toEqual([{ dimensionId: dims[0]!.id, stepId: null, rationale: "Led the **billing** migration." }]);
+
+    // A second tab still on revision 1 is refused and changes nothing.
+    expect(await rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(ConflictError);
+    expect((await getAssessment(sam, draft.id)).ratings).toHaveLength(1);
+
+    // Nobody else sees a draft, not even the manager or an admin.
+    for (const who of ["priya", "alex", "lena"]) {
+      expect(await rejection(getAssessment(await as(who), draft.id))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(saveSelfAssessmentDraft(await as(who), { assessmentId: draft.id, revision: 2, ratings: [] }))).toBeInstanceOf(NotFoundError);
+    }
+    expect(await listAssessmentsFor(await as("priya"), sam.id)).toEqual([]);
+  });
+
+  it("refuses steps and dimensions of another framework version, and over-long rationales", async () => {
+    const cycle = (await getOpenCycle())!;
+    const draft = await startSelfAssessment(sam, cycle.id);
+    const [fw] = await handle.db.select().from(frameworks);
+    const [other] = await handle.db.insert(frameworkVersions).values({ frameworkId: fw!.id, number: 2, status: "draft" }).returning();
+    const [foreignStep] = await handle.db.insert(steps).values({ versionId: other!.id, key: "x", name: "X", position: 0 }).returning();
+    const [foreignDim] = await handle.db.insert(dimensions).values({ versionId: other!.id, key: "y", name: "Y", position: 0 }).returning();
+    const save = (ratings: { dimensionId: string; stepId: string | null; rationale: string }[]) =>
+      rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings }));
+    expect((await save([{ dimensionId: dims[0]!.id, stepId: foreignStep!.id, rationale: "" }]))?.message).toBe(
+      "That step is not part of this assessment's framework version.",
+    );
+    expect((await save([{ dimensionId: foreignDim!.id, stepId: null, rationale: "" }]))?.message).toBe(
+      "That dimension is not part of this assessment's framework version.",
+    );
+    expect(await save([{ dimensionId: dims[0]!.id, stepId: null, rationale: "x".repeat(5001) }])).toBeInstanceOf(InvalidInputError);
+    expect(await save([{ dimensionId: "not-an-id", stepId: null, rationale: "" }])).toBeInstanceOf(InvalidInputError);
+    expect((await getAssessment(sam, draft.id)).revision).toBe(1);
+  });
+
+  it("submits only with a step and a reason on every dimension, then reads as submitted to the manager chain and is read-only", async () => {
+    const cycle = (await getOpenCycle())!;
+    const draft = await startSelfAssessment(sam, cycle.id);
+    await saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings: fullRatings().slice(0, 2) });
+    const incomplete = await rejection(submitSelfAssessment(sam, { assessmentId: draft.id, revision: 2 }));
+    expect((incomplete as InvalidInputError).fieldErrors).toEqual({ [dims[2]!.id]: ["Pick the step that fits you now for Ownership."] });
+
+    await saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 2, ratings: fullRatings() });
+    await submitSelfAssessment(sam, { assessmentId: draft.id, revision: 3 });
+
+    const seenByManager = await getAssessment(await as("priya"), draft.id);
+    expect(seenByManager).toMatchObject({ status: "submitted", ratings: expect.arrayContaining([expect.objectContaining({ stepId: stepId("staff-engineer") })]) });
+    expect((await listAssessmentsFor(await as("alex"), sam.id)).map((a) => a.status)).toEqual(["submitted"]);
+    expect(await rejection(getAssessment(await as("marcus"), draft.id))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(getAssessment(await as("lena"), draft.id))).toBeInstanceOf(NotFoundError);
+
+    expect(await rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 4, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    const actions = (await listAuditEvents(await as("alex"), { entityType: "assessment" })).events.map((e) => e.action);
+    expect(actions).toEqual(["assessment.submit", "assessment.save-draft", "assessment.save-draft", "assessment.start"]);
+  });
+
+  it("cannot be started or changed in a closed cycle, or with forged ids", async () => {
+    const cycle = (await getOpenCycle())!;
+    const draft = await startSelfAssessment(sam, cycle.id);
+    await handle.db.update(reviewCycles).set({ status: "closed" }).where(and(eq(reviewCycles.id, cycle.id)));
+    expect(await rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(startSelfAssessment(await as("lena"), cycle.id))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(startSelfAssessment(sam, randomUUID()))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(getAssessment(sam, "nope"))).toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,315 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { recordAudit } from "@/db/audit";
+import type { Tx } from "@/db/client";
+import { listPublishedVersionIds } from "@/db/framework-store";
+import { getDatabase } from "@/db/runtime";
+import { assessments, dimensions, frameworkVersions, placements, ratings, reviewCycles, steps, users } from "@/db/schema";
+import { canManagePeople, canReadPerson, type Viewer } from "@/lib/auth/policy";
+import { createCycleSchema, saveDraftSchema, submitSchema } from "@/lib/assessments/schemas";
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import type { z } from "zod";
+
+/**
+ * Review cycles and self-assessments. A self-assessment draft is its author's alone; once
+ * submitted it is read by the author, their manager chain and admins, and never changes again.
+ */
+
+export type CycleView = { id: string; name: string; startsOn: string; endsOn: string; status: "open" | "closed"; revision: number };
+
+export type AssessmentView = {
+  id: string;
+  kind: "self" | "manager";
+  status: "draft" | "submitted";
+  revision: number;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  subject: { id: string; name: string };
+  author: { id: string; name: string };
+  cycle: CycleView;
+  versionId: string;
+  versionNumber: number;
+  ratings: { dimensionId: string; stepId: string | null; rationale: string }[];
+};
+
+const cycleColumns = {
+  id: reviewCycles.id,
+  name: reviewCycles.name,
+  startsOn: reviewCycles.startsOn,
+  endsOn: reviewCycles.endsOn,
+  status: reviewCycles.status,
+  revision: reviewCycles.revision,
+};
+
+/** Cycles, newest first. Everyone signed in may see them: they are the organisation's calendar. */
+export async function listCycles(): Promise<CycleView[]> {
+  const { db } = await getDatabase();
+  return db.select(cycleColumns).from(reviewCycles).orderBy(desc(reviewCycles.startsOn), desc(reviewCycles.createdAt));
+}
+
+export async function getOpenCycle(): Promise<CycleView | null> {
+  return (await listCycles()).find((c) => c.status === "open") ?? null;
+}
+
+export async function createCycle(viewer: Viewer, raw: z.input<typeof createCycleSchema>): Promise<{ id: string }> {
+  if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can create review cycles.");
+  const input = parseInput(createCycleSchema, raw);
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(reviewCycles).values(input).returning({ id: reviewCycles.id });
+    await recordAudit(tx, { actorId: viewer.id, action: "cycle.create", entityType: "review_cycle", entityId: row!.id, after: input });
+    return row!;
+  });
+}
+
+export async function setCycleStatus(viewer: Viewer, input: { id: string; status: "open" | "closed"; revision: number }): Promise<void> {
+  if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can open or close review cycles.");
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, input.id)).for("update");
+    if (!before) throw new NotFoundError("That review cycle");
+    if (before.revision !== input.revision) throw new ConflictError();
+    if (before.status === input.status) return;
+    await tx
+      .update(reviewCycles)
+      .set({ status: input.status, revision: sql`${reviewCycles.revision} + 1` })
+      .where(eq(reviewCycles.id, input.id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: input.status === "open" ? "cycle.open" : "cycle.close",
+      entityType: "review_cycle",
+      entityId: input.id,
+      before: { status: before.status },
+      after: { status: input.status },
+    });
+  });
+}
+
+/** Whether the viewer may read this assessment at all. */
+function canReadAssessment(viewer: Viewer, a: { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string }): boolean {
+  if (a.authorId === viewer.id) return true;
+  if (a.status !== "submitted") return false;
+  return canReadPerson(viewer, a.subjectId);
+}
+
+async function loadAssessment(db: Tx | Awaited<ReturnType<typeof getDatabase>>["db"], id: string) {
+  const [row] = await db
+    .select({
+      id: assessments.id,
+      kind: assessments.kind,
+      status: assessments.status,
+      revision: assessments.revision,
+      submittedAt: assessments.submittedAt,
+      updatedAt: assessments.updatedAt,
+      subjectId: assessments.subjectId,
+      authorId: assessments.authorId,
+      versionId: assessments.versionId,
+      versionNumber: frameworkVersions.number,
+      cycle: cycleColumns,
+    })
+    .from(assessments)
+    .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessments.versionId))
+    .where(eq(assessments.id, id));
+  return row ?? null;
+}
+
+async function toView(row: NonNullable<Awaited<ReturnType<typeof loadAssessment>>>): Promise<AssessmentView> {
+  const { db } = await getDatabase();
+  const [people, ratingRows] = await Promise.all([
+    db.select({ id: users.id, name: users.name }).from(users).where(sql`${users.id} in (${row.subjectId}, ${row.authorId})`),
+    db
+      .select({ dimensionId: ratings.dimensionId, stepId: ratings.stepId, rationale: ratings.rationale })
+      .from(ratings)
+      .where(eq(ratings.assessmentId, row.id)),
+  ]);
+  const name = (id: string) => people.find((p) => p.id === id)?.name ?? "";
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    revision: row.revision,
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
+    subject: { id: row.subjectId, name: name(row.subjectId) },
+    author: { id: row.authorId, name: name(row.authorId) },
+    cycle: row.cycle,
+    versionId: row.versionId,
+    versionNumber: row.versionNumber,
+    ratings: ratingRows,
+  };
+}
+
+export async function getAssessment(viewer: Viewer, id: string): Promise<AssessmentView> {
+  const { db } = await getDatabase();
+  const row = isUuid(id) ? await loadAssessment(db, id) : null;
+  if (!row || !canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
+  return toView(row);
+}
+
+/** A person's assessments that the viewer may read, newest cycle first. */
+export async function listAssessmentsFor(viewer: Viewer, subjectId: string): Promise<AssessmentView[]> {
+  if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
+  const { db } = await getDatabase();
+  const ids = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
+    .where(eq(assessments.subjectId, subjectId))
+    .orderBy(desc(reviewCycles.startsOn), asc(assessments.kind));
+  const rows = await Promise.all(ids.map((r) => loadAssessment(db, r.id)));
+  return Promise.all(rows.filter((r): r is NonNullable<typeof r> => !!r && canReadAssessment(viewer, r)).map(toView));
+}
+
+/** The viewer's own self-assessment for a cycle: the existing one, or a new draft if the cycle is open. */
+export async function startSelfAssessment(viewer: Viewer, cycleId: string): Promise<AssessmentView> {
+  if (!isUuid(cycleId)) throw new NotFoundError("That review cycle");
+  const { db } = await getDatabase();
+  const id = await db.transaction(async (tx) => {
+    const [cycle] = await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, cycleId));
+    if (!cycle) throw new NotFoundError("That review cycle");
+    const [existing] = await tx
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.kind, "self"), eq(assessments.subjectId, viewer.id), eq(assessments.cycleId, cycleId)));
+    if (existing) return existing.id;
+    if (cycle.status !== "open") throw new NotAllowedError("This review cycle is closed.");
+    const versionId = await currentVersionFor(tx, viewer.id);
+    if (!versionId) throw new NotAllowedError("There is no published career path to assess against yet.");
+    const [row] = await tx
+      .insert(assessments)
+      .values({ kind: "self", subjectId: viewer.id, authorId: viewer.id, versionId, cycleId })
+      .onConflictDoNothing()
+      .returning({ id: assessments.id });
+    if (!row) {
+      // Another tab started it a moment ago.
+      const [again] = await tx
+        .select({ id: assessments.id })
+        .from(assessments)
+        .where(and(eq(assessments.kind, "self"), eq(assessments.subjectId, viewer.id), eq(assessments.cycleId, cycleId)));
+      return again!.id;
+    }
+    await recordAudit(tx, { actorId: viewer.id, action: "assessment.start", entityType: "assessment", entityId: row.id, after: { kind: "self", cycleId } });
+    return row.id;
+  });
+  return getAssessment(viewer, id);
+}
+
+/** The framework version a person is placed on, or the newest published one. */
+async function currentVersionFor(tx: Tx, personId: string): Promise<string | null> {
+  const [placement] = await tx
+    .select({ versionId: placements.versionId })
+    .from(placements)
+    .where(eq(placements.userId, personId))
+    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
+    .limit(1);
+  if (placement) return placement.versionId;
+  const [published] = await listPublishedVersionIds(tx);
+  return published?.versionId ?? null;
+}
+
+/** Saves the whole set of picks and rationales of a draft; refused on a stale revision. */
+export async function saveSelfAssessmentDraft(viewer: Viewer, raw: z.input<typeof saveDraftSchema>): Promise<{ revision: number; updatedAt: Date }> {
+  const input = parseInput(saveDraftSchema, raw);
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    const row = await lockOwnDraft(tx, viewer, input.assessmentId, input.revision);
+    await assertRatingsBelong(tx, row.versionId, input.ratings);
+    await tx.delete(ratings).where(eq(ratings.assessmentId, row.id));
+    const kept = input.ratings.filter((r) => r.stepId || r.rationale.trim());
+    if (kept.length > 0) await tx.insert(ratings).values(kept.map((r) => ({ assessmentId: row.id, ...r })));
+    const [updated] = await tx
+      .update(assessments)
+      .set({ revision: sql`${assessments.revision} + 1`, updatedAt: new Date() })
+      .where(eq(assessments.id, row.id))
+      .returning({ revision: assessments.revision, updatedAt: assessments.updatedAt });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "assessment.save-draft",
+      entityType: "assessment",
+      entityId: row.id,
+      after: { ratings: kept.map((r) => ({ dimensionId: r.dimensionId, stepId: r.stepId, rationaleLength: r.rationale.length })) },
+    });
+    return updated!;
+  });
+}
+
+/** Submits a draft: every dimension needs a step and a rationale. A submitted assessment is read-only. */
+export async function submitSelfAssessment(viewer: Viewer, raw: z.input<typeof submitSchema>): Promise<void> {
+  const input = parseInput(submitSchema, raw);
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const row = await lockOwnDraft(tx, viewer, input.assessmentId, input.revision);
+    const [dims, picks] = await Promise.all([
+      tx.select({ id: dimensions.id, name: dimensions.name }).from(dimensions).where(eq(dimensions.versionId, row.versionId)).orderBy(asc(dimensions.position)),
+      tx.select().from(ratings).where(eq(ratings.assessmentId, row.id)),
+    ]);
+    const fieldErrors: Record<string, string[]> = {};
+    for (const d of dims) {
+      const pick = picks.find((p) => p.dimensionId === d.id);
+      if (!pick?.stepId) fieldErrors[d.id] = [`Pick the step that fits you now for ${d.name}.`];
+      else if (!pick.rationale.trim()) fieldErrors[d.id] = [`Say why for ${d.name}.`];
+    }
+    if (Object.keys(fieldErrors).length > 0) throw new InvalidInputError("Pick a step and say why for every dimension before submitting.", fieldErrors);
+    await tx
+      .update(assessments)
+      .set({ status: "submitted", submittedAt: new Date(), revision: sql`${assessments.revision} + 1`, updatedAt: new Date() })
+      .where(eq(assessments.id, row.id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "assessment.submit",
+      entityType: "assessment",
+      entityId: row.id,
+      after: { ratings: picks.map((p) => ({ dimensionId: p.dimensionId, stepId: p.stepId })) },
+    });
+  });
+}
+
+async function lockOwnDraft(tx: Tx, viewer: Viewer, id: string, revision: number) {
+  const [row] = await tx
+    .select({
+      id: assessments.id,
+      kind: assessments.kind,
+      status: assessments.status,
+      subjectId: assessments.subjectId,
+      authorId: assessments.authorId,
+      versionId: assessments.versionId,
+      revision: assessments.revision,
+      cycleStatus: reviewCycles.status,
+    })
+    .from(assessments)
+    .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
+    .where(eq(assessments.id, id))
+    .for("update", { of: assessments });
+  if (!row || !canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
+  if (row.kind !== "self" || row.authorId !== viewer.id) throw new NotAllowedError("Only its author can change a self-assessment.");
+  if (row.status !== "draft") throw new NotAllowedError("This assessment has been submitted and can no longer be changed.");
+  if (row.cycleStatus !== "open") throw new NotAllowedError("This review cycle is closed.");
+  if (row.revision !== revision) {
+    throw new ConflictError("This assessment was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.");
+  }
+  return row;
+}
+
+/** Every picked step and every dimension must belong to the assessment's framework version. */
+async function assertRatingsBelong(tx: Tx, versionId: string, input: { dimensionId: string; stepId: string | null }[]) {
+  const [dims, stepRows] = await Promise.all([
+    tx.select({ id: dimensions.id }).from(dimensions).where(eq(dimensions.versionId, versionId)),
+    tx.select({ id: steps.id }).from(steps).where(eq(steps.versionId, versionId)),
+  ]);
+  const dimIds = new Set(dims.map((d) => d.id));
+  const stepIds = new Set(stepRows.map((s) => s.id));
+  const seen = new Set<string>();
+  for (const r of input) {
+    if (!dimIds.has(r.dimensionId)) throw new InvalidInputError("That dimension is not part of this assessment's framework version.");
+    if (seen.has(r.dimensionId)) throw new InvalidInputError("Each dimension can be rated once.");
+    seen.add(r.dimensionId);
+    if (r.stepId && !stepIds.has(r.stepId)) {
+      throw new InvalidInputError("That step is not part of this assessment's framework version.", { [r.dimensionId]: ["Pick a step from this framework version."] });
+    }
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (s: string) => UUID.test(s);
