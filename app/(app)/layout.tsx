@@ -9,6 +9,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const links = [
     { href: "/", label: "Where I am", show: true },
+    { href: "/assessment", label: "Self-assessment", show: true },
     { href: "/path", label: "Career path", show: true },
     { href: "/people", label: canManagePeople(viewer) ? "People" : "My reports", show: canListPeople(viewer) },
     { href: "/teams", label: "Teams", show: canManagePeople(viewer) },

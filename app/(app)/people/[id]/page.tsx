@@ -8,6 +8,9 @@ import { requireViewer } from "@/lib/auth/session";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
+import { AssessmentSummary } from "@/components/assessment/assessment-summary";
+import { listAssessmentsFor } from "@/lib/data/assessments";
+import { getFrameworkVersion } from "@/lib/data/frameworks";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -21,6 +24,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const admin = canManagePeople(viewer);
   const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeams(viewer)]) : [[], []];
   const months = person.placement ? wholeMonthsBetween(parseIsoDate(person.placement.effectiveOn), new Date()) : null;
+  // Only what the viewer may read: submitted ones, and their own drafts.
+  const assessments = (await listAssessmentsFor(viewer, person.id)).filter((a) => a.status === "submitted");
+  const versions = new Map(await Promise.all([...new Set(assessments.map((a) => a.versionId))].map(async (v) => [v, await getFrameworkVersion(v)] as const)));
 
   return (
     <div className="space-y-6">
@@ -73,8 +79,26 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </>
           )}
         </section>
+        {assessments.length > 0 && (
+          <section aria-labelledby="assessments-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">
+            <h2 id="assessments-heading" className="text-lg font-semibold">
+              Assessments
+            </h2>
+            <div className="mt-3 space-y-5">
+              {assessments.map((a) => (
+                <article key={a.id} aria-label={`${a.kind === "self" ? "Self-assessment" : "Manager assessment"}, ${a.cycle.name}`}>
+                  <h3 className="text-sm font-semibold">
+                    {a.kind === "self" ? "Self-assessment" : `Manager assessment by ${a.author.name}`} · {a.cycle.name}
+                  </h3>
+                  <p className="mb-2 text-xs text-stone-600">Against framework version {a.versionNumber}</p>
+                  <AssessmentSummary assessment={a} names={versions.get(a.versionId)!} />
+                </article>
+              ))}
+            </div>
+          </section>
+        )}
         {admin && (
-          <div className="space-y-6">
+          <div className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <section aria-labelledby="edit-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
               <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
                 Role, manager and team
