@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, monthsBefore, parseIsoDate, wholeMonthsBetween } from "./dates";
+import { isCalendarDate, isoDate, monthsBefore, parseIsoDate, wholeMonthsBetween } from "./dates";
 
 describe("calendar dates", () => {
   it("round-trips an ISO date", () => {
@@ -21,5 +21,14 @@ describe("calendar dates", () => {
     expect(wholeMonthsBetween(parseIsoDate("2025-09-23"), parseIsoDate("2026-11-22"))).toBe(13);
     expect(wholeMonthsBetween(parseIsoDate("2025-09-23"), parseIsoDate("2026-11-23"))).toBe(14);
     expect(wholeMonthsBetween(parseIsoDate("2026-11-23"), parseIsoDate("2026-01-01"))).toBe(0);
+  });
+});
+
+describe("isCalendarDate", () => {
+  it("knows which days exist", () => {
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2026-02-30")).toBe(false);
+    expect(isCalendarDate("2026-13-01")).toBe(false);
+    expect(isCalendarDate("26-01-01")).toBe(false);
   });
 });

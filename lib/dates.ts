@@ -24,3 +24,10 @@ export function wholeMonthsBetween(from: Date, to: Date): number {
   if (to.getUTCDate() < from.getUTCDate()) months -= 1;
   return Math.max(0, months);
 }
+
+/** Whether a string is a real calendar date written YYYY-MM-DD (so 2026-02-30 is not). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && isoDate(d) === s;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/dates";
 
 /** Input for self-assessments and review cycles. */
 
@@ -24,7 +25,7 @@ export const submitSchema = z.object({
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Use a real date.");
+  .refine(isCalendarDate, "Use a real date.");
 
 export const createCycleSchema = z
   .object({

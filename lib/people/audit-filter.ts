@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/dates";
 
 const blankToUndefined = (v: unknown) => (v === "" || Array.isArray(v) ? undefined : v);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate);
 
 /** The audit page's filter, from its query string. */
 export const auditFilterSchema = z.object({
