@@ -118,7 +118,11 @@ export const evidence = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("evidence_owner_idx").on(t.ownerId, t.occurredOn)],
+  (t) => [
+    index("evidence_owner_idx").on(t.ownerId, t.occurredOn),
+    // Full-text search over title and body.
+    index("evidence_search_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || ${t.body})`),
+  ],
 );
 
 export const evidenceCells = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX "evidence_search_idx" ON "evidence" USING gin (to_tsvector('english', "title" || ' ' || "body"));

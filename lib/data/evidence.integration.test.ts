@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cells, frameworks, frameworkVersions, dimensions, steps } from "@/db/schema";
+import { createDemoDatabase } from "@/test/people";
+import type { TestDatabase } from "@/test/database";
+import type { Viewer } from "@/lib/auth/policy";
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { listAuditEvents } from "./audit";
+import { countEvidenceByCell, createEvidence, deleteEvidence, getEvidence, listEvidence, updateEvidence } from "./evidence";
+
+let handle: TestDatabase;
+let as: (key: string) => Promise<Viewer>;
+let sam: Viewer;
+let cellIds: string[];
+
+beforeEach(async () => {
+  ({ handle, as } = await createDemoDatabase());
+  sam = await as("sam");
+  cellIds = (await handle.db.select({ id: cells.id }).from(cells)).map((c) => c.id);
+});
+afterEach(async () => {
+  await handle.close();
+});
+
+const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
+const item = (patch: object = {}) => ({
+  title: "Billing migration design",
+  kind: "design-doc" as const,
+  occurredOn: "2026-03-02",
+  link: "https://docs.example.com/billing",
+  body: "Proposed the **double-write** plan and the rollback.",
+  cellIds: [cellIds[0]!, cellIds[1]!],
+  ...patch,
+});
+
+describe("evidence", () => {
+  it("is created, linked to cells, counted per cell, edited and deleted by its owner, each change audited", async () => {
+    const { id } = await createEvidence(sam, item());
+    await createEvidence(sam, item({ title: "Incident review: queue outage", kind: "incident-review", cellIds: [cellIds[0]!], body: "Wrote the review." }));
+    const counts = await countEvidenceByCell(sam, sam.id);
+    expect(counts.get(cellIds[0]!)).toBe(2);
+    expect(counts.get(cellIds[1]!)).toBe(1);
+
+    await updateEvidence(sam, { ...item({ title: "Billing migration: design and rollout", cellIds: [cellIds[2]!] }), id, revision: 1 });
+    expect(await getEvidence(sam, id)).toMatchObject({ title: "Billing migration: design and rollout", revision: 2, cellIds: [cellIds[2]!] });
+    expect(await rejection(updateEvidence(sam, { ...item(), id, revision: 1 }))).toBeInstanceOf(ConflictError);
+    await deleteEvidence(sam, { id, revision: 2 });
+    expect(await rejection(getEvidence(sam, id))).toBeInstanceOf(NotFoundError);
+    const actions = (await listAuditEvents(await as("alex"), { entityType: "evidence" })).events.map((e) => e.action);
+    expect(actions).toEqual(["evidence.delete", "evidence.update", "evidence.create", "evidence.create"]);
+  });
+
+  it("is found by words in its title or body, and filtered by kind, date and cell", async () => {
+    await createEvidence(sam, item());
+    await createEvidence(sam, item({ title: "Talk at the platform guild", kind: "talk", occurredOn: "2026-06-10", body: "About migrations and queues.", cellIds: [cellIds[3]!] }));
+    await createEvidence(sam, item({ title: "Mentored Lena", kind: "mentoring", occurredOn: "2025-11-01", body: "Weekly pairing.", cellIds: [] }));
+    const titles = async (filter: object) => (await listEvidence(sam, sam.id, filter)).map((e) => e.title);
+    expect(await titles({ q: "migration" })).toEqual(["Talk at the platform guild", "Billing migration design"]);
+    expect(await titles({ q: "rollback" })).toEqual(["Billing migration design"]);
+    expect(await titles({ q: "pairing" })).toEqual(["Mentored Lena"]);
+    expect(await titles({ kind: "talk" })).toEqual(["Talk at the platform guild"]);
+    expect(await titles({ from: "2026-01-01", to: "2026-04-01" })).toEqual(["Billing migration design"]);
+    expect(await titles({ cellId: cellIds[3]! })).toEqual(["Talk at the platform guild"]);
+    expect(await titles({ q: "'; drop table evidence; --" })).toEqual([]);
+  });
+
+  it("is read by the owner's manager chain and admins, and by nobody else; changed by the owner alone", async () => {
+    const { id } = await createEvidence(sam, item());
+    expect((await getEvidence(await as("priya"), id)).title).toBe("Billing migration design");
+    expect((await listEvidence(await as("alex"), sam.id)).length).toBe(1);
+    for (const who of ["lena", "marcus", "aisha"]) {
+      expect(await rejection(getEvidence(await as(who), id))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(listEvidence(await as(who), sam.id))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(updateEvidence(await as(who), { ...item({ title: "Mine now" }), id, revision: 1 }))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(deleteEvidence(await as(who), { id, revision: 1 }))).toBeInstanceOf(NotFoundError);
+    }
+    expect(await rejection(updateEvidence(await as("priya"), { ...item({ title: "Edited by manager" }), id, revision: 1 }))).toBeInstanceOf(NotAllowedError);
+    expect((await getEvidence(sam, id)).title).toBe("Billing migration design");
+  });
+
+  it("refuses cells of another framework version, forged cell ids, bad links and future dates, changing nothing", async () => {
+    const [fw] = await handle.db.select().from(frameworks);
+    const [v2] = await handle.db.insert(frameworkVersions).values({ frameworkId: fw!.id, number: 2, status: "draft" }).returning();
+    const [s] = await handle.db.insert(steps).values({ versionId: v2!.id, key: "x", name: "X", position: 0 }).returning();
+    const [d] = await handle.db.insert(dimensions).values({ versionId: v2!.id, key: "y", name: "Y", position: 0 }).returning();
+    const [foreign] = await handle.db.insert(cells).values({ versionId: v2!.id, stepId: s!.id, dimensionId: d!.id, summary: "Other" }).returning();
+    expect(await rejection(createEvidence(sam, item({ cellIds: [foreign!.id] })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(sam, item({ cellIds: [randomUUID()] })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(sam, item({ link: "javascript:alert(1)" })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(sam, item({ occurredOn: "2999-01-01" })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(sam, item({ title: "" })))).toBeInstanceOf(InvalidInputError);
+    expect(await listEvidence(sam, sam.id)).toEqual([]);
+    // A manager with no placement has no path to link evidence to.
+    expect(await rejection(createEvidence(await as("priya"), item()))).toBeInstanceOf(InvalidInputError);
+    expect(await handle.db.$count(cells, eq(cells.versionId, v2!.id))).toBe(1);
+  });
+});

@@ -1,0 +1,179 @@
+import "server-only";
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { recordAudit } from "@/db/audit";
+import type { Tx } from "@/db/client";
+import { getDatabase } from "@/db/runtime";
+import { cells, evidence, evidenceCells, placements } from "@/db/schema";
+import { canReadPerson, type Viewer } from "@/lib/auth/policy";
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import {
+  deleteEvidenceSchema,
+  evidenceFieldsSchema,
+  evidenceFilterSchema,
+  updateEvidenceSchema,
+  type EvidenceFilter,
+  type evidenceKinds,
+} from "@/lib/evidence/schemas";
+import { parseInput } from "@/lib/validation";
+
+/**
+ * Evidence: what an engineer did, linked to the cells of the matrix it proves. Read by the
+ * engineer, their manager chain and admins; written by the engineer alone.
+ */
+
+export type EvidenceView = {
+  id: string;
+  ownerId: string;
+  title: string;
+  body: string;
+  link: string | null;
+  kind: (typeof evidenceKinds)[number];
+  occurredOn: string;
+  revision: number;
+  cellIds: string[];
+};
+
+const columns = {
+  id: evidence.id,
+  ownerId: evidence.ownerId,
+  title: evidence.title,
+  body: evidence.body,
+  link: evidence.link,
+  kind: evidence.kind,
+  occurredOn: evidence.occurredOn,
+  revision: evidence.revision,
+};
+
+async function withCells(db: Tx | Awaited<ReturnType<typeof getDatabase>>["db"], rows: Omit<EvidenceView, "cellIds">[]): Promise<EvidenceView[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .select({ evidenceId: evidenceCells.evidenceId, cellId: evidenceCells.cellId })
+    .from(evidenceCells)
+    .where(inArray(evidenceCells.evidenceId, rows.map((r) => r.id)));
+  return rows.map((r) => ({ ...r, cellIds: links.filter((l) => l.evidenceId === r.id).map((l) => l.cellId) }));
+}
+
+/** A person's evidence, newest first: searched in title and body, filtered by kind, dates and cell. */
+export async function listEvidence(viewer: Viewer, ownerId: string, rawFilter: EvidenceFilter = {}): Promise<EvidenceView[]> {
+  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
+  const filter = parseInput(evidenceFilterSchema, rawFilter);
+  const conditions: SQL[] = [eq(evidence.ownerId, ownerId)];
+  if (filter.q) {
+    conditions.push(sql`to_tsvector('english', ${evidence.title} || ' ' || ${evidence.body}) @@ websearch_to_tsquery('english', ${filter.q})`);
+  }
+  if (filter.kind) conditions.push(eq(evidence.kind, filter.kind));
+  if (filter.from) conditions.push(gte(evidence.occurredOn, filter.from));
+  if (filter.to) conditions.push(lte(evidence.occurredOn, filter.to));
+  if (filter.cellId) {
+    conditions.push(sql`exists (select 1 from ${evidenceCells} where ${evidenceCells.evidenceId} = ${evidence.id} and ${evidenceCells.cellId} = ${filter.cellId})`);
+  }
+  const { db } = await getDatabase();
+  const rows = await db
+    .select(columns)
+    .from(evidence)
+    .where(and(...conditions))
+    .orderBy(desc(evidence.occurredOn), desc(evidence.createdAt))
+    .limit(500);
+  return withCells(db, rows);
+}
+
+export async function getEvidence(viewer: Viewer, id: string): Promise<EvidenceView> {
+  const { db } = await getDatabase();
+  const [row] = isUuid(id) ? await db.select(columns).from(evidence).where(eq(evidence.id, id)) : [];
+  if (!row || !canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
+  return (await withCells(db, [row]))[0]!;
+}
+
+/** How many evidence items back each cell, for one person. */
+export async function countEvidenceByCell(viewer: Viewer, ownerId: string): Promise<Map<string, number>> {
+  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
+  const { db } = await getDatabase();
+  const rows = await db
+    .select({ cellId: evidenceCells.cellId, n: count() })
+    .from(evidenceCells)
+    .innerJoin(evidence, eq(evidence.id, evidenceCells.evidenceId))
+    .where(eq(evidence.ownerId, ownerId))
+    .groupBy(evidenceCells.cellId);
+  return new Map(rows.map((r) => [r.cellId, r.n]));
+}
+
+export async function createEvidence(viewer: Viewer, raw: z.input<typeof evidenceFieldsSchema>): Promise<{ id: string }> {
+  const input = parseInput(evidenceFieldsSchema, raw);
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    await assertOwnCells(tx, viewer.id, input.cellIds);
+    const { cellIds, ...fields } = input;
+    const [row] = await tx.insert(evidence).values({ ...fields, ownerId: viewer.id }).returning({ id: evidence.id });
+    if (cellIds.length > 0) await tx.insert(evidenceCells).values(unique(cellIds).map((cellId) => ({ evidenceId: row!.id, cellId })));
+    await recordAudit(tx, { actorId: viewer.id, action: "evidence.create", entityType: "evidence", entityId: row!.id, after: summary(input) });
+    return row!;
+  });
+}
+
+export async function updateEvidence(viewer: Viewer, raw: z.input<typeof updateEvidenceSchema>): Promise<void> {
+  const input = parseInput(updateEvidenceSchema, raw);
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const before = await lockOwn(tx, viewer, input.id, input.revision);
+    await assertOwnCells(tx, viewer.id, input.cellIds);
+    const { id, cellIds, title, kind, occurredOn, link, body } = input;
+    await tx
+      .update(evidence)
+      .set({ title, kind, occurredOn, link, body, revision: sql`${evidence.revision} + 1`, updatedAt: new Date() })
+      .where(eq(evidence.id, id));
+    await tx.delete(evidenceCells).where(eq(evidenceCells.evidenceId, id));
+    if (cellIds.length > 0) await tx.insert(evidenceCells).values(unique(cellIds).map((cellId) => ({ evidenceId: id, cellId })));
+    await recordAudit(tx, { actorId: viewer.id, action: "evidence.update", entityType: "evidence", entityId: id, before: summary(before), after: summary(input) });
+  });
+}
+
+export async function deleteEvidence(viewer: Viewer, raw: z.input<typeof deleteEvidenceSchema>): Promise<void> {
+  const input = parseInput(deleteEvidenceSchema, raw);
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    const before = await lockOwn(tx, viewer, input.id, input.revision);
+    await tx.delete(evidence).where(eq(evidence.id, input.id));
+    await recordAudit(tx, { actorId: viewer.id, action: "evidence.delete", entityType: "evidence", entityId: input.id, before: summary(before) });
+  });
+}
+
+async function lockOwn(tx: Tx, viewer: Viewer, id: string, revision: number) {
+  const [row] = await tx.select(columns).from(evidence).where(eq(evidence.id, id)).for("update");
+  if (!row || !canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
+  if (row.ownerId !== viewer.id) throw new NotAllowedError("Only its owner can change evidence.");
+  if (row.revision !== revision) throw new ConflictError("This evidence was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.");
+  return row;
+}
+
+/** Evidence links to cells of the framework version its owner is placed on, and no other. */
+async function assertOwnCells(tx: Tx, ownerId: string, cellIds: string[]) {
+  if (cellIds.length === 0) return;
+  const [placement] = await tx
+    .select({ versionId: placements.versionId })
+    .from(placements)
+    .where(eq(placements.userId, ownerId))
+    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
+    .limit(1);
+  const found = placement
+    ? await tx
+        .select({ id: cells.id })
+        .from(cells)
+        .where(and(inArray(cells.id, unique(cellIds)), eq(cells.versionId, placement.versionId)))
+    : [];
+  if (found.length !== unique(cellIds).length) {
+    throw new InvalidInputError("Link evidence to cells of the career path you are on.", { cellIds: ["Some of these cells are not on your career path."] });
+  }
+}
+
+const summary = (e: { title: string; kind: string; occurredOn: string; link: string | null; body?: string; cellIds?: string[] }) => ({
+  title: e.title,
+  kind: e.kind,
+  occurredOn: e.occurredOn,
+  link: e.link,
+  bodyLength: e.body?.length ?? 0,
+  cells: e.cellIds?.length,
+});
+const unique = (ids: string[]) => [...new Set(ids)];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (s: string) => UUID.test(s);
