@@ -7,6 +7,7 @@ export const demo = {
   priya: { name: "Priya Raman", email: "priya.raman@example.com", role: "Manager" },
   marcus: { name: "Marcus Bell", email: "marcus.bell@example.com", role: "Manager" },
   sam: { name: "Sam Okafor", email: "sam.okafor@example.com", role: "Engineer" },
+  diego: { name: "Diego Alvarez", email: "diego.alvarez@example.com", role: "Engineer" },
   lena: { name: "Lena Fischer", email: "lena.fischer@example.com", role: "Engineer" },
   mei: { name: "Mei Chen", email: "mei.chen@example.com", role: "Engineer" },
   aisha: { name: "Aisha Khan", email: "aisha.khan@example.com", role: "Engineer" },

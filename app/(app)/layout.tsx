@@ -10,6 +10,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const links = [
     { href: "/", label: "Where I am", show: true },
     { href: "/assessment", label: "Self-assessment", show: true },
+    { href: "/evidence", label: "Evidence", show: true },
     { href: "/path", label: "Career path", show: true },
     { href: "/people", label: canManagePeople(viewer) ? "People" : "My reports", show: canListPeople(viewer) },
     { href: "/teams", label: "Teams", show: canManagePeople(viewer) },

@@ -10,7 +10,7 @@ import { PathRail, railWidth } from "./path-rail";
  * the left edge so that forks and rejoins are visible. On narrow screens each step becomes a card
  * with its dimensions stacked. The markup is an ARIA table in both layouts.
  */
-export function PathMatrix({ framework }: { framework: FrameworkVersionView }) {
+export function PathMatrix({ framework, evidenceCounts }: { framework: FrameworkVersionView; evidenceCounts?: Map<string, number> }) {
   const { steps, dimensions, transitions } = framework;
   const rail = layoutRail(steps, transitions);
   const cellAt = new Map(framework.cells.map((c) => [`${c.stepId}:${c.dimensionId}`, c]));
@@ -100,7 +100,10 @@ export function PathMatrix({ framework }: { framework: FrameworkVersionView }) {
                       {d.name}
                     </p>
                     {cell ? (
-                      <CellDescriptor summary={cell.summary} expectations={cell.expectations} />
+                      <>
+                        <CellDescriptor summary={cell.summary} expectations={cell.expectations} />
+                        {evidenceCounts && <CellEvidence cellId={cell.id} count={evidenceCounts.get(cell.id) ?? 0} where={`${step.name}, ${d.name}`} />}
+                      </>
                     ) : (
                       <p className="text-sm italic text-stone-500">Not expected at this step.</p>
                     )}
@@ -112,5 +115,19 @@ export function PathMatrix({ framework }: { framework: FrameworkVersionView }) {
         })}
       </div>
     </div>
+  );
+}
+
+/** How many of the viewer's evidence items back a cell, opening them; or a way to add the first. */
+function CellEvidence({ cellId, count, where }: { cellId: string; count: number; where: string }) {
+  return count > 0 ? (
+    <a href={`/evidence?cellId=${cellId}`} className="mt-2 inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-900 ring-1 ring-emerald-200 hover:bg-emerald-100">
+      {count} evidence {count === 1 ? "item" : "items"}
+      <span className="sr-only"> for {where}</span>
+    </a>
+  ) : (
+    <a href={`/evidence/new?cellId=${cellId}`} className="mt-2 inline-block text-xs text-stone-600 hover:text-path hover:underline">
+      + evidence<span className="sr-only"> for {where}</span>
+    </a>
   );
 }

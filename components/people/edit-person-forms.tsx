@@ -16,7 +16,7 @@ export function EditPersonForm({ person, managers, teams }: { person: Person; ma
       : { name: person.name, role: person.role, managerId: person.managerId ?? "", teamId: person.teamId ?? "" };
   return (
     // Keyed by revision: after a save the page brings the new revision and the form starts afresh from it.
-    <form key={person.revision} action={action} className="space-y-4" noValidate>
+    <form key={`${person.revision}:${state.status === "error" ? JSON.stringify(state.values) : ""}`} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="id" value={person.id} />
       <input type="hidden" name="revision" value={person.revision} />
       <FormMessage state={state} />

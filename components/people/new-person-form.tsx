@@ -36,7 +36,7 @@ export function NewPersonForm({ managers, teams }: { managers: Choice[]; teams: 
   }
 
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate>
+    <form key={state.status === "error" ? JSON.stringify(state.values) : "form"} action={action} className="max-w-lg space-y-4" noValidate>
       <FormMessage state={state} />
       <Field id="email" label="Email" errors={errors.email}>
         {(a) => <input {...a} name="email" type="email" required maxLength={254} defaultValue={values.email} autoComplete="off" className={inputClass} />}

@@ -98,7 +98,7 @@ export async function countEvidenceByCell(viewer: Viewer, ownerId: string): Prom
   return new Map(rows.map((r) => [r.cellId, r.n]));
 }
 
-export async function createEvidence(viewer: Viewer, raw: z.input<typeof evidenceFieldsSchema>): Promise<{ id: string }> {
+export async function createEvidence(viewer: Viewer, raw: z.input<typeof evidenceFieldsSchema> | Record<string, unknown>): Promise<{ id: string }> {
   const input = parseInput(evidenceFieldsSchema, raw);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
@@ -111,7 +111,7 @@ export async function createEvidence(viewer: Viewer, raw: z.input<typeof evidenc
   });
 }
 
-export async function updateEvidence(viewer: Viewer, raw: z.input<typeof updateEvidenceSchema>): Promise<void> {
+export async function updateEvidence(viewer: Viewer, raw: z.input<typeof updateEvidenceSchema> | Record<string, unknown>): Promise<void> {
   const input = parseInput(updateEvidenceSchema, raw);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
@@ -128,7 +128,7 @@ export async function updateEvidence(viewer: Viewer, raw: z.input<typeof updateE
   });
 }
 
-export async function deleteEvidence(viewer: Viewer, raw: z.input<typeof deleteEvidenceSchema>): Promise<void> {
+export async function deleteEvidence(viewer: Viewer, raw: z.input<typeof deleteEvidenceSchema> | Record<string, unknown>): Promise<void> {
   const input = parseInput(deleteEvidenceSchema, raw);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { PathMatrix } from "@/components/path-matrix/path-matrix";
 import { PathOverview } from "@/components/path-matrix/path-overview";
+import { requireViewer } from "@/lib/auth/session";
+import { getWhereNow } from "@/lib/data/career";
+import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getPublishedFrameworks } from "@/lib/data/frameworks";
 import { isFork } from "@/lib/framework/path-graph";
 
@@ -9,7 +12,10 @@ export const metadata: Metadata = { title: "Career path" };
 
 export default async function PathPage() {
   await connection();
-  const [framework] = await getPublishedFrameworks();
+  const viewer = await requireViewer();
+  const [[framework], now] = await Promise.all([getPublishedFrameworks(), getWhereNow(viewer, viewer.id)]);
+  // Evidence counts show on the version the viewer is placed on: their evidence links to its cells.
+  const evidenceCounts = framework && now?.version.version.id === framework.version.id ? await countEvidenceByCell(viewer, viewer.id) : undefined;
 
   if (!framework) {
     return (
@@ -63,7 +69,7 @@ export default async function PathPage() {
             Read down for the path; a line that leaves the main line is a fork, and a line that rejoins it meets the path again.
           </p>
         </div>
-        <PathMatrix framework={framework} />
+        <PathMatrix framework={framework} evidenceCounts={evidenceCounts} />
       </section>
     </div>
   );

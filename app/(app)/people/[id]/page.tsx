@@ -63,6 +63,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               )}
             </dd>
           </dl>
+          <Link href={`/evidence?person=${person.id}`} className="mt-4 inline-block text-sm font-medium text-path hover:underline">
+            {person.id === viewer.id ? "My evidence" : `${person.name.split(" ")[0]}'s evidence`}
+          </Link>
           {person.reports.length > 0 && (
             <>
               <h3 className="mt-5 text-sm font-semibold">Reports</h3>

@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { inputClass } from "@/components/ui/form";
+import { Markdown } from "@/components/ui/markdown";
+import { PageHeader, primaryLinkClass } from "@/components/ui/page-header";
+import { requireViewer } from "@/lib/auth/session";
+import { listEvidence } from "@/lib/data/evidence";
+import { frameworkFor } from "@/lib/data/my-path";
+import { getPerson } from "@/lib/data/people";
+import { NotFoundError } from "@/lib/errors";
+import { evidenceFilterSchema, evidenceKindLabel, evidenceKinds } from "@/lib/evidence/schemas";
+
+export const metadata: Metadata = { title: "Evidence" };
+
+export default async function EvidencePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const raw = await searchParams;
+  const ownerId = typeof raw.person === "string" ? raw.person : viewer.id;
+  const owner = await getPerson(viewer, ownerId).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "person" && typeof v === "string" && v !== ""));
+  const parsed = evidenceFilterSchema.safeParse(cleaned);
+  const filter = parsed.success ? parsed.data : {};
+  const [items, version] = await Promise.all([listEvidence(viewer, owner.id, filter), frameworkFor(viewer)]);
+  const own = owner.id === viewer.id;
+  const cellName = new Map(
+    (version?.cells ?? []).map((c) => [
+      c.id,
+      `${version!.steps.find((s) => s.id === c.stepId)?.name} · ${version!.dimensions.find((d) => d.id === c.dimensionId)?.name}`,
+    ]),
+  );
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={own ? "My evidence" : `${owner.name}'s evidence`}
+        description="What was done, and the cells of the matrix it proves."
+        actions={
+          own && (
+            <Link href="/evidence/new" className={primaryLinkClass}>
+              Add evidence
+            </Link>
+          )
+        }
+      />
+      <form method="get" role="search" aria-label="Evidence" className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+        {!own && <input type="hidden" name="person" value={owner.id} />}
+        {!parsed.success && (
+          <p role="alert" className="text-sm text-red-700 sm:col-span-2 lg:col-span-6">
+            Some filters were not valid and were ignored.
+          </p>
+        )}
+        <div className="space-y-1 lg:col-span-2">
+          <label htmlFor="q" className="block text-sm font-medium">Search title and text</label>
+          <input id="q" name="q" type="search" maxLength={200} defaultValue={filter.q ?? ""} className={inputClass} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="kind" className="block text-sm font-medium">Kind</label>
+          <select id="kind" name="kind" defaultValue={filter.kind ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {evidenceKinds.map((k) => (
+              <option key={k} value={k}>{evidenceKindLabel[k]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="from" className="block text-sm font-medium">From</label>
+          <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="to" className="block text-sm font-medium">To</label>
+          <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="cellId" className="block text-sm font-medium">Cell</label>
+          <select id="cellId" name="cellId" defaultValue={filter.cellId ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {[...cellName].map(([id, name]) => (
+              <option key={id} value={id}>{name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex gap-2 lg:col-span-6">
+          <button type="submit" className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">Search</button>
+          <Link href={own ? "/evidence" : `/evidence?person=${owner.id}`} className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-50">Clear</Link>
+        </div>
+      </form>
+      <p className="text-sm text-stone-600" aria-live="polite">
+        {items.length} {items.length === 1 ? "item" : "items"}
+      </p>
+      <ul className="space-y-3">
+        {items.map((e) => (
+          <li key={e.id}>
+            <article aria-labelledby={`ev-${e.id}`} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id={`ev-${e.id}`} className="font-semibold text-stone-950">
+                  {e.title}
+                </h2>
+                <p className="text-xs text-stone-600">
+                  <span className="rounded-full bg-path-soft px-2 py-0.5 font-medium text-stone-800">{evidenceKindLabel[e.kind]}</span> · {e.occurredOn}
+                </p>
+              </div>
+              {e.link && (
+                <a href={e.link} rel="noopener noreferrer nofollow" target="_blank" className="mt-1 inline-block break-all text-sm text-path hover:underline">
+                  {e.link}
+                </a>
+              )}
+              {e.body && (
+                <div className="mt-2">
+                  <Markdown>{e.body}</Markdown>
+                </div>
+              )}
+              {e.cellIds.length > 0 && (
+                <p className="mt-2 text-xs text-stone-600">Proves: {e.cellIds.map((c) => cellName.get(c) ?? "a cell of another version").join("; ")}</p>
+              )}
+              {own && (
+                <Link href={`/evidence/${e.id}`} className="mt-2 inline-block text-sm font-medium text-path hover:underline">
+                  Edit <span className="sr-only">{e.title}</span>
+                </Link>
+              )}
+            </article>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { demo, expect, expectAccessible, signInWith, test } from "./fixtures";
+
+test.describe("evidence", () => {
+  test("an engineer adds evidence linked to cells, finds it by searching, sees counts on the matrix; the manager reads it and another engineer cannot", async ({
+    page,
+    browser,
+    baseURL,
+    signInAs,
+    visit,
+  }) => {
+    await signInAs("diego");
+    await visit("/evidence");
+    await page.getByRole("link", { name: "Add evidence" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("Title").fill("Event bus RFC");
+    await page.getByLabel("Kind").selectOption({ label: "Design doc" });
+    await page.getByLabel("Date").fill("2026-04-14");
+    await page.getByLabel("Link (optional)").fill("javascript:alert(1)");
+    await page.getByLabel(/What happened/).fill("Wrote the **RFC** for the shared event bus; three teams adopted it.");
+    await page.getByRole("checkbox", { name: "Staff Engineer · Scope of influence" }).check();
+    await page.getByRole("checkbox", { name: "Staff Engineer · How work is conducted" }).check();
+    await page.getByRole("button", { name: "Add evidence" }).click();
+    await expect(page.locator("#link-error")).toHaveText("Links must start with https:// or http://.");
+    await expect(page.getByLabel("Title")).toHaveValue("Event bus RFC");
+    await page.getByLabel("Link (optional)").fill("https://docs.example.com/rfc/event-bus");
+    await page.getByRole("button", { name: "Add evidence" }).click();
+    await expect(page).toHaveURL(/\/evidence$/);
+
+    // A second item, started from a cell of the matrix.
+    await page.goto("/path");
+    const staff = page.getByRole("row").filter({ has: page.getByRole("heading", { name: "Staff Engineer", exact: true }) });
+    await expect(staff.getByRole("link", { name: "2 evidence items for Staff Engineer, Scope of influence" })).toHaveCount(0);
+    await expect(staff.getByRole("link", { name: "1 evidence item for Staff Engineer, Scope of influence" })).toBeVisible();
+    await staff.getByRole("link", { name: "+ evidence for Staff Engineer, Ownership" }).click();
+    await expect(page.getByRole("checkbox", { name: "Staff Engineer · Ownership" })).toBeChecked();
+    await page.getByLabel("Title").fill("Mentored two senior engineers");
+    await page.getByLabel("Kind").selectOption({ label: "Mentoring" });
+    await page.getByLabel("Date").fill("2026-09-01");
+    await page.getByRole("button", { name: "Add evidence" }).click();
+    await expect(page).toHaveURL(/\/evidence$/);
+    await expect(page.getByRole("article")).toHaveCount(2);
+
+    await page.getByLabel("Search title and text").fill("event bus");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("article")).toHaveCount(1);
+    await expect(page.getByRole("heading", { level: 2, name: "Event bus RFC" })).toBeVisible();
+    await expect(page.locator("strong", { hasText: "RFC" })).toBeVisible();
+    await expectAccessible(page);
+    const diegoId = (await page.getByTestId("signed-in-as").getByRole("link").getAttribute("href"))!.split("/").pop();
+
+    const managerContext = await browser.newContext({ baseURL });
+    const manager = await managerContext.newPage();
+    await signInWith(manager, demo.priya.email, "priya-waymark");
+    await expect(manager.getByTestId("signed-in-as")).toBeVisible();
+    await manager.goto(`/people/${diegoId}`);
+    await manager.getByRole("link", { name: "Diego's evidence" }).click();
+    await expect(manager.getByRole("heading", { level: 1, name: "Diego Alvarez's evidence" })).toBeVisible();
+    await expect(manager.getByRole("article")).toHaveCount(2);
+    await expect(manager.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
+    await expectAccessible(manager);
+    await managerContext.close();
+
+    const otherContext = await browser.newContext({ baseURL });
+    const other = await otherContext.newPage();
+    await signInWith(other, demo.aisha.email, "aisha-waymark");
+    await expect(other.getByTestId("signed-in-as")).toBeVisible();
+    expect((await other.goto(`/evidence?person=${diegoId}`))?.status()).toBe(404);
+    await otherContext.close();
+  });
+});
