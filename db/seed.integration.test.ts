@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { listPublishedVersionIds, loadFrameworkVersion } from "./framework-store";
 import { migrateDatabase } from "./migrate";
-import { auditEvents, cells, dimensions, frameworks, frameworkVersions, placements, steps, teams, transitions, users } from "./schema";
+import { assessments, auditEvents, cells, dimensions, evidence, evidenceCells, frameworks, frameworkVersions, placements, steps, teams, transitions, users } from "./schema";
 import { seedDatabase } from "./seed";
 
 let handle: TestDatabase;
@@ -71,6 +71,12 @@ describe("seeding an empty database", () => {
     expect(new Set(placed.map((p) => p.userId))).toEqual(new Set(byRole("engineer").map((e) => e.id)));
     const mei = people.find((p) => p.email === "mei.chen@example.com")!;
     expect(placed.find((p) => p.userId === mei.id)).toMatchObject({ step: "software-engineer", effectiveOn: "2025-08-23" });
+
+    // Work already under way: evidence linked to cells, one submitted and one draft self-assessment.
+    expect(await handle.db.$count(evidence)).toBe(7);
+    expect(await handle.db.$count(evidenceCells)).toBe(10);
+    const seededAssessments = await handle.db.select({ status: assessments.status }).from(assessments);
+    expect(seededAssessments.map((a) => a.status).sort()).toEqual(["draft", "submitted"]);
 
     // The seed is a change to HR data like any other: it leaves audit events.
     const audited = await handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, "user"));

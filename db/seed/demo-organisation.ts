@@ -97,3 +97,107 @@ export const demoPeople: DemoPerson[] = [
     placement: { step: "software-engineer-2", monthsAgo: 3 },
   },
 ];
+
+/** Evidence the demo engineers have already collected, by person key, linked to cells by step and dimension key. */
+export const demoEvidence: {
+  owner: string;
+  title: string;
+  kind: "design-doc" | "incident-review" | "talk" | "mentoring" | "shipped-feature" | "other";
+  monthsAgo: number;
+  link: string | null;
+  body: string;
+  cells: [step: string, dimension: string][];
+}[] = [
+  {
+    owner: "sam",
+    title: "Payments retry redesign",
+    kind: "design-doc",
+    monthsAgo: 5,
+    link: "https://docs.example.com/payments/retries",
+    body: "Wrote the design for idempotent retries across the payments service and ran the review with both Platform and Product.\n\n- cut duplicate charges to zero in the first month\n- became the team's reference for retry design",
+    cells: [
+      ["senior-engineer", "scope-of-influence"],
+      ["senior-engineer", "how-work-is-conducted"],
+    ],
+  },
+  {
+    owner: "sam",
+    title: "Checkout outage review",
+    kind: "incident-review",
+    monthsAgo: 3,
+    link: null,
+    body: "Led the blameless review of the 40-minute checkout outage and owned the three follow-ups to completion.",
+    cells: [["senior-engineer", "ownership"]],
+  },
+  {
+    owner: "sam",
+    title: "Mentored Lena through her first on-call rotation",
+    kind: "mentoring",
+    monthsAgo: 2,
+    link: null,
+    body: "Weekly pairing on alerts and runbooks; Lena now leads the rota's handover.",
+    cells: [["senior-engineer", "ownership"]],
+  },
+  {
+    owner: "aisha",
+    title: "Search relevance roadmap",
+    kind: "design-doc",
+    monthsAgo: 4,
+    link: "https://docs.example.com/search/roadmap",
+    body: "Set the two-year direction for search relevance; adopted by the Product and Data teams.",
+    cells: [["senior-engineer-2", "scope-of-influence"]],
+  },
+  {
+    owner: "aisha",
+    title: "Talk: ranking without regressions",
+    kind: "talk",
+    monthsAgo: 1,
+    link: "https://talks.example.com/ranking",
+    body: "Internal engineering talk on offline evaluation for ranking changes.",
+    cells: [["senior-engineer-2", "how-work-is-conducted"]],
+  },
+  {
+    owner: "mei",
+    title: "Shipped the CSV export",
+    kind: "shipped-feature",
+    monthsAgo: 2,
+    link: null,
+    body: "Built and released the account CSV export end to end, including tests and the help article.",
+    cells: [
+      ["software-engineer-2", "scope-of-influence"],
+      ["software-engineer", "how-work-is-conducted"],
+    ],
+  },
+  {
+    owner: "noah",
+    title: "Notification preferences rebuild",
+    kind: "shipped-feature",
+    monthsAgo: 6,
+    link: null,
+    body: "Owned the rebuild of notification preferences from design to release; wrote the rollback plan.",
+    cells: [
+      ["software-engineer-3", "scope-of-influence"],
+      ["software-engineer-3", "ownership"],
+    ],
+  },
+];
+
+/** Self-assessments in the seeded cycle: each dimension's pick (step key) and reason. */
+export const demoSelfAssessments: { owner: string; submitted: boolean; ratings: Record<string, [step: string, rationale: string]> }[] = [
+  {
+    owner: "sam",
+    submitted: true,
+    ratings: {
+      "scope-of-influence": ["senior-engineer", "The retry design is now what Platform and Product both build on."],
+      "how-work-is-conducted": ["staff-engineer", "I write the designs other teams pick up, not only code for my own."],
+      ownership: ["senior-engineer", "I owned the checkout outage follow-ups to the end and mentor Lena on call."],
+    },
+  },
+  {
+    owner: "aisha",
+    submitted: false,
+    ratings: {
+      "scope-of-influence": ["senior-engineer-2", "Search relevance is my domain; the roadmap is mine."],
+    },
+  },
+];

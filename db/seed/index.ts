@@ -1,12 +1,12 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { frameworkDefinitionSchema } from "@/lib/framework/definition";
 import { hashPassword } from "@/lib/auth/password";
 import { isoDate, monthsBefore } from "@/lib/dates";
 import type { DatabaseHandle, Tx } from "../client";
 import { insertFrameworkVersion } from "../framework-store";
-import { auditEvents, frameworks, placements, reviewCycles, teams, users } from "../schema";
+import { assessments, auditEvents, cells, evidence, evidenceCells, frameworks, placements, ratings, reviewCycles, teams, users } from "../schema";
 import { defaultFramework } from "./default-framework";
-import { demoPassword, demoPeople, demoTeams } from "./demo-organisation";
+import { demoEvidence, demoPassword, demoPeople, demoSelfAssessments, demoTeams } from "./demo-organisation";
 
 /** Shares the advisory-lock space with migrations; see db/migrate.ts. */
 const SEED_LOCK_ID = 727_1993_0002;
@@ -29,7 +29,7 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
       .insert(frameworks)
       .values({ key: definition.key, name: definition.name, description: definition.description })
       .returning({ id: frameworks.id });
-    const { versionId, stepIds } = await insertFrameworkVersion(tx, {
+    const { versionId, stepIds, dimensionIds } = await insertFrameworkVersion(tx, {
       frameworkId: framework!.id,
       number: 1,
       status: "published",
@@ -110,6 +110,7 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
         after: { name: p.name, email: p.email, role: p.role, team: p.team, manager: p.manager, placement: p.placement ?? null },
       })),
     ]);
+    await seedDemoWork(tx, { versionId, cycleId: cycleRow!.id, userIds, stepIds, dimensionIds, today });
     return { seeded: true, people: demoPeople.length } as const;
   });
 }
@@ -130,4 +131,55 @@ export function currentHalfYear(today: Date): { name: string; startsOn: string; 
     endsOn: `${year}-${second ? "12-31" : "06-30"}`,
     status: "open",
   };
+}
+
+/** Evidence and self-assessments, so that a first visit shows the organisation in use. */
+async function seedDemoWork(
+  tx: Tx,
+  ctx: { versionId: string; cycleId: string; userIds: Map<string, string>; stepIds: Map<string, string>; dimensionIds: Map<string, string>; today: Date },
+) {
+  const cellRows = await tx.select({ id: cells.id, stepId: cells.stepId, dimensionId: cells.dimensionId }).from(cells).where(eq(cells.versionId, ctx.versionId));
+  const cellId = (step: string, dimension: string) =>
+    cellRows.find((c) => c.stepId === ctx.stepIds.get(step) && c.dimensionId === ctx.dimensionIds.get(dimension))!.id;
+
+  for (const item of demoEvidence) {
+    const [row] = await tx
+      .insert(evidence)
+      .values({
+        ownerId: ctx.userIds.get(item.owner)!,
+        title: item.title,
+        kind: item.kind,
+        occurredOn: isoDate(monthsBefore(ctx.today, item.monthsAgo)),
+        link: item.link,
+        body: item.body,
+      })
+      .returning({ id: evidence.id });
+    await tx.insert(evidenceCells).values(item.cells.map(([step, dimension]) => ({ evidenceId: row!.id, cellId: cellId(step, dimension) })));
+    await tx.insert(auditEvents).values({ actorId: null, action: "evidence.seed", entityType: "evidence", entityId: row!.id, after: { title: item.title } });
+  }
+
+  for (const a of demoSelfAssessments) {
+    const subjectId = ctx.userIds.get(a.owner)!;
+    const [row] = await tx
+      .insert(assessments)
+      .values({
+        kind: "self",
+        subjectId,
+        authorId: subjectId,
+        versionId: ctx.versionId,
+        cycleId: ctx.cycleId,
+        status: a.submitted ? "submitted" : "draft",
+        submittedAt: a.submitted ? ctx.today : null,
+      })
+      .returning({ id: assessments.id });
+    await tx.insert(ratings).values(
+      Object.entries(a.ratings).map(([dimension, [step, rationale]]) => ({
+        assessmentId: row!.id,
+        dimensionId: ctx.dimensionIds.get(dimension)!,
+        stepId: ctx.stepIds.get(step)!,
+        rationale,
+      })),
+    );
+    await tx.insert(auditEvents).values({ actorId: null, action: "assessment.seed", entityType: "assessment", entityId: row!.id, after: { kind: "self", submitted: a.submitted } });
+  }
 }

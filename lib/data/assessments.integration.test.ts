@@ -20,13 +20,14 @@ import {
 
 let handle: TestDatabase;
 let as: (key: string) => Promise<Viewer>;
-let sam: Viewer;
+/** Lena has no seeded assessment, so her cycle starts empty. */
+let engineer: Viewer;
 let dims: { id: string; key: string }[];
 let stepId: (key: string) => string;
 
 beforeEach(async () => {
   ({ handle, as } = await createDemoDatabase());
-  sam = await as("sam");
+  engineer = await as("lena");
   dims = await handle.db.select({ id: dimensions.id, key: dimensions.key }).from(dimensions).orderBy(dimensions.position);
   const stepRows = await handle.db.select({ id: steps.id, key: steps.key }).from(steps);
   stepId = (key) => stepRows.find((s) => s.key === key)!.id;
@@ -50,7 +51,7 @@ describe("review cycles", () => {
     await setCycleStatus(admin, { id, status: "closed", revision: 1 });
     await setCycleStatus(admin, { id, status: "open", revision: 2 });
     expect(await rejection(setCycleStatus(admin, { id, status: "closed", revision: 2 }))).toBeInstanceOf(ConflictError);
-    expect(await rejection(createCycle(sam, { name: "Mine", startsOn: "2027-01-01", endsOn: "2027-06-30" }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(createCycle(engineer, { name: "Mine", startsOn: "2027-01-01", endsOn: "2027-06-30" }))).toBeInstanceOf(NotAllowedError);
     expect(await rejection(createCycle(admin, { name: "Backwards", startsOn: "2027-06-30", endsOn: "2027-01-01" }))).toBeInstanceOf(InvalidInputError);
     const actions = (await listAuditEvents(admin, { entityType: "review_cycle" })).events.map((e) => e.action);
     expect(actions).toEqual(["cycle.open", "cycle.close", "cycle.create", "cycle.seed"]);
@@ -60,45 +61,45 @@ describe("review cycles", () => {
 describe("a self-assessment", () => {
   it("starts as a draft on the engineer's framework version, once per cycle", async () => {
     const cycle = (await getOpenCycle())!;
-    const first = await startSelfAssessment(sam, cycle.id);
-    const again = await startSelfAssessment(sam, cycle.id);
+    const first = await startSelfAssessment(engineer, cycle.id);
+    const again = await startSelfAssessment(engineer, cycle.id);
     expect(again.id).toBe(first.id);
-    expect(first).toMatchObject({ kind: "self", status: "draft", revision: 1, versionNumber: 1, subject: { name: "Sam Okafor" }, ratings: [] });
+    expect(first).toMatchObject({ kind: "self", status: "draft", revision: 1, versionNumber: 1, subject: { name: "Lena Fischer" }, ratings: [] });
   });
 
   it("saves drafts, refuses a stale copy, and is the engineer's alone until submitted", async () => {
     const cycle = (await getOpenCycle())!;
-    const draft = await startSelfAssessment(sam, cycle.id);
+    const draft = await startSelfAssessment(engineer, cycle.id);
     // A rationale may come before the pick.
-    const saved = await saveSelfAssessmentDraft(sam, {
+    const saved = await saveSelfAssessmentDraft(engineer, {
       assessmentId: draft.id,
       revision: 1,
       ratings: [{ dimensionId: dims[0]!.id, stepId: null, rationale: "Led the **billing** migration." }],
     });
     expect(saved.revision).toBe(2);
-    expect((await getAssessment(sam, draft.id)).ratings).toEqual([{ dimensionId: dims[0]!.id, stepId: null, rationale: "Led the **billing** migration." }]);
+    expect((await getAssessment(engineer, draft.id)).ratings).toEqual([{ dimensionId: dims[0]!.id, stepId: null, rationale: "Led the **billing** migration." }]);
 
     // A second tab still on revision 1 is refused and changes nothing.
-    expect(await rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(ConflictError);
-    expect((await getAssessment(sam, draft.id)).ratings).toHaveLength(1);
+    expect(await rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(ConflictError);
+    expect((await getAssessment(engineer, draft.id)).ratings).toHaveLength(1);
 
     // Nobody else sees a draft, not even the manager or an admin.
-    for (const who of ["priya", "alex", "lena"]) {
+    for (const who of ["priya", "alex", "sam"]) {
       expect(await rejection(getAssessment(await as(who), draft.id))).toBeInstanceOf(NotFoundError);
       expect(await rejection(saveSelfAssessmentDraft(await as(who), { assessmentId: draft.id, revision: 2, ratings: [] }))).toBeInstanceOf(NotFoundError);
     }
-    expect(await listAssessmentsFor(await as("priya"), sam.id)).toEqual([]);
+    expect(await listAssessmentsFor(await as("priya"), engineer.id)).toEqual([]);
   });
 
   it("refuses steps and dimensions of another framework version, and over-long rationales", async () => {
     const cycle = (await getOpenCycle())!;
-    const draft = await startSelfAssessment(sam, cycle.id);
+    const draft = await startSelfAssessment(engineer, cycle.id);
     const [fw] = await handle.db.select().from(frameworks);
     const [other] = await handle.db.insert(frameworkVersions).values({ frameworkId: fw!.id, number: 2, status: "draft" }).returning();
     const [foreignStep] = await handle.db.insert(steps).values({ versionId: other!.id, key: "x", name: "X", position: 0 }).returning();
     const [foreignDim] = await handle.db.insert(dimensions).values({ versionId: other!.id, key: "y", name: "Y", position: 0 }).returning();
     const save = (ratings: { dimensionId: string; stepId: string | null; rationale: string }[]) =>
-      rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings }));
+      rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings }));
     expect((await save([{ dimensionId: dims[0]!.id, stepId: foreignStep!.id, rationale: "" }]))?.message).toBe(
       "That step is not part of this assessment's framework version.",
     );
@@ -107,37 +108,37 @@ describe("a self-assessment", () => {
     );
     expect(await save([{ dimensionId: dims[0]!.id, stepId: null, rationale: "x".repeat(5001) }])).toBeInstanceOf(InvalidInputError);
     expect(await save([{ dimensionId: "not-an-id", stepId: null, rationale: "" }])).toBeInstanceOf(InvalidInputError);
-    expect((await getAssessment(sam, draft.id)).revision).toBe(1);
+    expect((await getAssessment(engineer, draft.id)).revision).toBe(1);
   });
 
   it("submits only with a step and a reason on every dimension, then reads as submitted to the manager chain and is read-only", async () => {
     const cycle = (await getOpenCycle())!;
-    const draft = await startSelfAssessment(sam, cycle.id);
-    await saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings: fullRatings().slice(0, 2) });
-    const incomplete = await rejection(submitSelfAssessment(sam, { assessmentId: draft.id, revision: 2 }));
+    const draft = await startSelfAssessment(engineer, cycle.id);
+    await saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: fullRatings().slice(0, 2) });
+    const incomplete = await rejection(submitSelfAssessment(engineer, { assessmentId: draft.id, revision: 2 }));
     expect((incomplete as InvalidInputError).fieldErrors).toEqual({ [dims[2]!.id]: ["Pick the step that fits you now for Ownership."] });
 
-    await saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 2, ratings: fullRatings() });
-    await submitSelfAssessment(sam, { assessmentId: draft.id, revision: 3 });
+    await saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 2, ratings: fullRatings() });
+    await submitSelfAssessment(engineer, { assessmentId: draft.id, revision: 3 });
 
     const seenByManager = await getAssessment(await as("priya"), draft.id);
     expect(seenByManager).toMatchObject({ status: "submitted", ratings: expect.arrayContaining([expect.objectContaining({ stepId: stepId("staff-engineer") })]) });
-    expect((await listAssessmentsFor(await as("alex"), sam.id)).map((a) => a.status)).toEqual(["submitted"]);
+    expect((await listAssessmentsFor(await as("alex"), engineer.id)).map((a) => a.status)).toEqual(["submitted"]);
     expect(await rejection(getAssessment(await as("marcus"), draft.id))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(getAssessment(await as("lena"), draft.id))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(getAssessment(await as("sam"), draft.id))).toBeInstanceOf(NotFoundError);
 
-    expect(await rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 4, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 4, ratings: [] }))).toBeInstanceOf(NotAllowedError);
     const actions = (await listAuditEvents(await as("alex"), { entityType: "assessment" })).events.map((e) => e.action);
-    expect(actions).toEqual(["assessment.submit", "assessment.save-draft", "assessment.save-draft", "assessment.start"]);
+    expect(actions).toEqual(["assessment.submit", "assessment.save-draft", "assessment.save-draft", "assessment.start", "assessment.seed", "assessment.seed"]);
   });
 
   it("cannot be started or changed in a closed cycle, or with forged ids", async () => {
     const cycle = (await getOpenCycle())!;
-    const draft = await startSelfAssessment(sam, cycle.id);
+    const draft = await startSelfAssessment(engineer, cycle.id);
     await handle.db.update(reviewCycles).set({ status: "closed" }).where(and(eq(reviewCycles.id, cycle.id)));
-    expect(await rejection(saveSelfAssessmentDraft(sam, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(NotAllowedError);
-    expect(await rejection(startSelfAssessment(await as("lena"), cycle.id))).toBeInstanceOf(NotAllowedError);
-    expect(await rejection(startSelfAssessment(sam, randomUUID()))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(getAssessment(sam, "nope"))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(startSelfAssessment(await as("mei"), cycle.id))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(startSelfAssessment(engineer, randomUUID()))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(getAssessment(engineer, "nope"))).toBeInstanceOf(NotFoundError);
   });
 });

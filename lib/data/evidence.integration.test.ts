@@ -11,12 +11,13 @@ import { countEvidenceByCell, createEvidence, deleteEvidence, getEvidence, listE
 
 let handle: TestDatabase;
 let as: (key: string) => Promise<Viewer>;
-let sam: Viewer;
+let engineer: Viewer;
 let cellIds: string[];
 
 beforeEach(async () => {
   ({ handle, as } = await createDemoDatabase());
-  sam = await as("sam");
+  // Lena has no seeded evidence.
+  engineer = await as("lena");
   cellIds = (await handle.db.select({ id: cells.id }).from(cells)).map((c) => c.id);
 });
 afterEach(async () => {
@@ -36,26 +37,26 @@ const item = (patch: object = {}) => ({
 
 describe("evidence", () => {
   it("is created, linked to cells, counted per cell, edited and deleted by its owner, each change audited", async () => {
-    const { id } = await createEvidence(sam, item());
-    await createEvidence(sam, item({ title: "Incident review: queue outage", kind: "incident-review", cellIds: [cellIds[0]!], body: "Wrote the review." }));
-    const counts = await countEvidenceByCell(sam, sam.id);
+    const { id } = await createEvidence(engineer, item());
+    await createEvidence(engineer, item({ title: "Incident review: queue outage", kind: "incident-review", cellIds: [cellIds[0]!], body: "Wrote the review." }));
+    const counts = await countEvidenceByCell(engineer, engineer.id);
     expect(counts.get(cellIds[0]!)).toBe(2);
     expect(counts.get(cellIds[1]!)).toBe(1);
 
-    await updateEvidence(sam, { ...item({ title: "Billing migration: design and rollout", cellIds: [cellIds[2]!] }), id, revision: 1 });
-    expect(await getEvidence(sam, id)).toMatchObject({ title: "Billing migration: design and rollout", revision: 2, cellIds: [cellIds[2]!] });
-    expect(await rejection(updateEvidence(sam, { ...item(), id, revision: 1 }))).toBeInstanceOf(ConflictError);
-    await deleteEvidence(sam, { id, revision: 2 });
-    expect(await rejection(getEvidence(sam, id))).toBeInstanceOf(NotFoundError);
+    await updateEvidence(engineer, { ...item({ title: "Billing migration: design and rollout", cellIds: [cellIds[2]!] }), id, revision: 1 });
+    expect(await getEvidence(engineer, id)).toMatchObject({ title: "Billing migration: design and rollout", revision: 2, cellIds: [cellIds[2]!] });
+    expect(await rejection(updateEvidence(engineer, { ...item(), id, revision: 1 }))).toBeInstanceOf(ConflictError);
+    await deleteEvidence(engineer, { id, revision: 2 });
+    expect(await rejection(getEvidence(engineer, id))).toBeInstanceOf(NotFoundError);
     const actions = (await listAuditEvents(await as("alex"), { entityType: "evidence" })).events.map((e) => e.action);
-    expect(actions).toEqual(["evidence.delete", "evidence.update", "evidence.create", "evidence.create"]);
+    expect(actions.slice(0, 4)).toEqual(["evidence.delete", "evidence.update", "evidence.create", "evidence.create"]);
   });
 
   it("is found by words in its title or body, and filtered by kind, date and cell", async () => {
-    await createEvidence(sam, item());
-    await createEvidence(sam, item({ title: "Talk at the platform guild", kind: "talk", occurredOn: "2026-06-10", body: "About migrations and queues.", cellIds: [cellIds[3]!] }));
-    await createEvidence(sam, item({ title: "Mentored Lena", kind: "mentoring", occurredOn: "2025-11-01", body: "Weekly pairing.", cellIds: [] }));
-    const titles = async (filter: object) => (await listEvidence(sam, sam.id, filter)).map((e) => e.title);
+    await createEvidence(engineer, item());
+    await createEvidence(engineer, item({ title: "Talk at the platform guild", kind: "talk", occurredOn: "2026-06-10", body: "About migrations and queues.", cellIds: [cellIds[3]!] }));
+    await createEvidence(engineer, item({ title: "Mentored Lena", kind: "mentoring", occurredOn: "2025-11-01", body: "Weekly pairing.", cellIds: [] }));
+    const titles = async (filter: object) => (await listEvidence(engineer, engineer.id, filter)).map((e) => e.title);
     expect(await titles({ q: "migration" })).toEqual(["Talk at the platform guild", "Billing migration design"]);
     expect(await titles({ q: "rollback" })).toEqual(["Billing migration design"]);
     expect(await titles({ q: "pairing" })).toEqual(["Mentored Lena"]);
@@ -66,17 +67,17 @@ describe("evidence", () => {
   });
 
   it("is read by the owner's manager chain and admins, and by nobody else; changed by the owner alone", async () => {
-    const { id } = await createEvidence(sam, item());
+    const { id } = await createEvidence(engineer, item());
     expect((await getEvidence(await as("priya"), id)).title).toBe("Billing migration design");
-    expect((await listEvidence(await as("alex"), sam.id)).length).toBe(1);
-    for (const who of ["lena", "marcus", "aisha"]) {
+    expect((await listEvidence(await as("alex"), engineer.id)).length).toBe(1);
+    for (const who of ["sam", "marcus", "aisha"]) {
       expect(await rejection(getEvidence(await as(who), id))).toBeInstanceOf(NotFoundError);
-      expect(await rejection(listEvidence(await as(who), sam.id))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(listEvidence(await as(who), engineer.id))).toBeInstanceOf(NotFoundError);
       expect(await rejection(updateEvidence(await as(who), { ...item({ title: "Mine now" }), id, revision: 1 }))).toBeInstanceOf(NotFoundError);
       expect(await rejection(deleteEvidence(await as(who), { id, revision: 1 }))).toBeInstanceOf(NotFoundError);
     }
     expect(await rejection(updateEvidence(await as("priya"), { ...item({ title: "Edited by manager" }), id, revision: 1 }))).toBeInstanceOf(NotAllowedError);
-    expect((await getEvidence(sam, id)).title).toBe("Billing migration design");
+    expect((await getEvidence(engineer, id)).title).toBe("Billing migration design");
   });
 
   it("refuses cells of another framework version, forged cell ids, bad links and future dates, changing nothing", async () => {
@@ -85,12 +86,12 @@ describe("evidence", () => {
     const [s] = await handle.db.insert(steps).values({ versionId: v2!.id, key: "x", name: "X", position: 0 }).returning();
     const [d] = await handle.db.insert(dimensions).values({ versionId: v2!.id, key: "y", name: "Y", position: 0 }).returning();
     const [foreign] = await handle.db.insert(cells).values({ versionId: v2!.id, stepId: s!.id, dimensionId: d!.id, summary: "Other" }).returning();
-    expect(await rejection(createEvidence(sam, item({ cellIds: [foreign!.id] })))).toBeInstanceOf(InvalidInputError);
-    expect(await rejection(createEvidence(sam, item({ cellIds: [randomUUID()] })))).toBeInstanceOf(InvalidInputError);
-    expect(await rejection(createEvidence(sam, item({ link: "javascript:alert(1)" })))).toBeInstanceOf(InvalidInputError);
-    expect(await rejection(createEvidence(sam, item({ occurredOn: "2999-01-01" })))).toBeInstanceOf(InvalidInputError);
-    expect(await rejection(createEvidence(sam, item({ title: "" })))).toBeInstanceOf(InvalidInputError);
-    expect(await listEvidence(sam, sam.id)).toEqual([]);
+    expect(await rejection(createEvidence(engineer, item({ cellIds: [foreign!.id] })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(engineer, item({ cellIds: [randomUUID()] })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(engineer, item({ link: "javascript:alert(1)" })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(engineer, item({ occurredOn: "2999-01-01" })))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(createEvidence(engineer, item({ title: "" })))).toBeInstanceOf(InvalidInputError);
+    expect(await listEvidence(engineer, engineer.id)).toEqual([]);
     // A manager with no placement has no path to link evidence to.
     expect(await rejection(createEvidence(await as("priya"), item()))).toBeInstanceOf(InvalidInputError);
     expect(await handle.db.$count(cells, eq(cells.versionId, v2!.id))).toBe(1);
