@@ -12,3 +12,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   }
   throw new InvalidInputError("Check the highlighted fields.", fieldErrors);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id from a URL or a form can be an id at all; anything else is answered "not found". */
+export const isUuid = (s: string) => UUID.test(s);

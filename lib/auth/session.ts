@@ -4,14 +4,14 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import type { Viewer } from "@/lib/auth/policy";
 import { loadViewer } from "@/lib/data/viewer";
+import { isUuid } from "@/lib/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The signed-in viewer for this request, or null. Read once per request, from the database. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id || !UUID.test(id)) return null;
+  if (!id || !isUuid(id)) return null;
   return loadViewer(id);
 });
 

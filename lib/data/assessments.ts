@@ -8,7 +8,7 @@ import { assessments, dimensions, frameworkVersions, placements, ratings, review
 import { canManagePeople, canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { createCycleSchema, saveDraftSchema, submitSchema } from "@/lib/assessments/schemas";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 import type { z } from "zod";
 
 /**
@@ -311,5 +311,3 @@ async function assertRatingsBelong(tx: Tx, versionId: string, input: { dimension
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (s: string) => UUID.test(s);

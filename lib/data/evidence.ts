@@ -15,7 +15,7 @@ import {
   type EvidenceFilter,
   type evidenceKinds,
 } from "@/lib/evidence/schemas";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 
 /**
  * Evidence: what an engineer did, linked to the cells of the matrix it proves. Read by the
@@ -175,5 +175,3 @@ const summary = (e: { title: string; kind: string; occurredOn: string; link: str
   cells: e.cellIds?.length,
 });
 const unique = (ids: string[]) => [...new Set(ids)];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (s: string) => UUID.test(s);

@@ -19,7 +19,7 @@ import {
   type CreatePersonInput,
   type UpdatePersonInput,
 } from "@/lib/people/schemas";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 import { z } from "zod";
 
 /**
@@ -346,8 +346,6 @@ function assertCanManage(viewer: Viewer) {
   if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can change people and teams.");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 async function lockPerson(tx: Tx, id: string) {
   if (!isUuid(id)) throw new NotFoundError("That person");
