@@ -72,11 +72,12 @@ describe("seeding an empty database", () => {
     const mei = people.find((p) => p.email === "mei.chen@example.com")!;
     expect(placed.find((p) => p.userId === mei.id)).toMatchObject({ step: "software-engineer", effectiveOn: "2025-08-23" });
 
-    // Work already under way: evidence linked to cells, one submitted and one draft self-assessment.
+    // Work already under way: evidence linked to cells, one submitted and one draft self-assessment,
+    // and the manager's assessment beside the submitted one.
     expect(await handle.db.$count(evidence)).toBe(7);
     expect(await handle.db.$count(evidenceCells)).toBe(10);
-    const seededAssessments = await handle.db.select({ status: assessments.status }).from(assessments);
-    expect(seededAssessments.map((a) => a.status).sort()).toEqual(["draft", "submitted"]);
+    const seededAssessments = await handle.db.select({ kind: assessments.kind, status: assessments.status }).from(assessments);
+    expect(seededAssessments.map((a) => `${a.kind}:${a.status}`).sort()).toEqual(["manager:submitted", "self:draft", "self:submitted"]);
 
     // The seed is a change to HR data like any other: it leaves audit events.
     const audited = await handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, "user"));

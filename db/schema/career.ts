@@ -41,7 +41,11 @@ export const reviewCycles = pgTable(
     revision: integer("revision").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("review_cycles_dates", sql`${t.startsOn} <= ${t.endsOn}`)],
+  (t) => [
+    check("review_cycles_dates", sql`${t.startsOn} <= ${t.endsOn}`),
+    // One cycle is open at a time: it is the one self- and manager assessments are written in.
+    uniqueIndex("review_cycles_one_open_uq").on(t.status).where(sql`${t.status} = 'open'`),
+  ],
 );
 
 export const assessmentKind = pgEnum("assessment_kind", ["self", "manager"]);

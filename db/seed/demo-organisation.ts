@@ -201,3 +201,20 @@ export const demoSelfAssessments: { owner: string; submitted: boolean; ratings: 
     },
   },
 ];
+
+/** Manager assessments in the open cycle: Priya has assessed Sam, and differs on one dimension. */
+export const demoManagerAssessments: { author: string; subject: string; submitted: boolean; ratings: Record<string, [step: string, rationale: string]> }[] = [
+  {
+    author: "priya",
+    subject: "sam",
+    submitted: true,
+    ratings: {
+      "scope-of-influence": ["senior-engineer", "Platform and Product both build on the retry design; agreed."],
+      "how-work-is-conducted": [
+        "senior-engineer",
+        "The designs are strong, but other teams still come to Sam for the details rather than running with them. Staff is the next step, not where Sam is now.",
+      ],
+      ownership: ["senior-engineer", "Saw the checkout follow-ups through to the end, and Lena's on-call confidence shows the mentoring."],
+    },
+  },
+];

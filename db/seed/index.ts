@@ -6,7 +6,7 @@ import type { DatabaseHandle, Tx } from "../client";
 import { insertFrameworkVersion } from "../framework-store";
 import { assessments, auditEvents, cells, evidence, evidenceCells, frameworks, placements, ratings, reviewCycles, teams, users } from "../schema";
 import { defaultFramework } from "./default-framework";
-import { demoEvidence, demoPassword, demoPeople, demoSelfAssessments, demoTeams } from "./demo-organisation";
+import { demoEvidence, demoPassword, demoPeople, demoManagerAssessments, demoSelfAssessments, demoTeams } from "./demo-organisation";
 
 /** Shares the advisory-lock space with migrations; see db/migrate.ts. */
 const SEED_LOCK_ID = 727_1993_0002;
@@ -158,14 +158,17 @@ async function seedDemoWork(
     await tx.insert(auditEvents).values({ actorId: null, action: "evidence.seed", entityType: "evidence", entityId: row!.id, after: { title: item.title } });
   }
 
-  for (const a of demoSelfAssessments) {
-    const subjectId = ctx.userIds.get(a.owner)!;
+  const demoAssessments = [
+    ...demoSelfAssessments.map((a) => ({ ...a, kind: "self" as const, author: a.owner, subject: a.owner })),
+    ...demoManagerAssessments.map((a) => ({ ...a, kind: "manager" as const })),
+  ];
+  for (const a of demoAssessments) {
     const [row] = await tx
       .insert(assessments)
       .values({
-        kind: "self",
-        subjectId,
-        authorId: subjectId,
+        kind: a.kind,
+        subjectId: ctx.userIds.get(a.subject)!,
+        authorId: ctx.userIds.get(a.author)!,
         versionId: ctx.versionId,
         cycleId: ctx.cycleId,
         status: a.submitted ? "submitted" : "draft",
@@ -180,6 +183,6 @@ async function seedDemoWork(
         rationale,
       })),
     );
-    await tx.insert(auditEvents).values({ actorId: null, action: "assessment.seed", entityType: "assessment", entityId: row!.id, after: { kind: "self", submitted: a.submitted } });
+    await tx.insert(auditEvents).values({ actorId: null, action: "assessment.seed", entityType: "assessment", entityId: row!.id, after: { kind: a.kind, submitted: a.submitted } });
   }
 }

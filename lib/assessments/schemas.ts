@@ -35,4 +35,10 @@ export const createCycleSchema = z
   })
   .refine((c) => c.startsOn <= c.endsOn, { message: "The cycle must end on or after its start.", path: ["endsOn"] });
 
+export const setCycleStatusSchema = z.object({
+  id: z.uuid("That review cycle does not exist."),
+  status: z.enum(["open", "closed"]),
+  revision: z.coerce.number().int().min(1),
+});
+
 export type RatingInput = z.output<typeof ratingInputSchema>;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dimensions, frameworks, frameworkVersions, reviewCycles, steps } from "@/db/schema";
+import { assessments, dimensions, frameworks, frameworkVersions, reviewCycles, steps, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
@@ -12,10 +12,12 @@ import {
   getAssessment,
   getOpenCycle,
   listAssessmentsFor,
-  saveSelfAssessmentDraft,
+  saveAssessmentDraft,
+  listCycles,
   setCycleStatus,
+  startManagerAssessment,
   startSelfAssessment,
-  submitSelfAssessment,
+  submitAssessment,
 } from "./assessments";
 
 let handle: TestDatabase;
@@ -45,12 +47,23 @@ describe("review cycles", () => {
     expect(await getOpenCycle()).toMatchObject({ name: "2026 H2 review", startsOn: "2026-07-01", endsOn: "2026-12-31", status: "open" });
   });
 
-  it("admins create, close and reopen cycles; others may not", async () => {
+  it("admins create cycles closed, open one at a time, and close them; others may not", async () => {
     const admin = await as("alex");
+    const seeded = (await getOpenCycle())!;
     const { id } = await createCycle(admin, { name: "2027 H1 review", startsOn: "2027-01-01", endsOn: "2027-06-30" });
-    await setCycleStatus(admin, { id, status: "closed", revision: 1 });
-    await setCycleStatus(admin, { id, status: "open", revision: 2 });
-    expect(await rejection(setCycleStatus(admin, { id, status: "closed", revision: 2 }))).toBeInstanceOf(ConflictError);
+    expect((await listCycles()).find((c) => c.id === id)).toMatchObject({ status: "closed", revision: 1 });
+
+    const second = await rejection(setCycleStatus(admin, { id, status: "open", revision: 1 }));
+    expect(second).toBeInstanceOf(NotAllowedError);
+    expect(second?.message).toBe("Close “2026 H2 review” first: one review cycle is open at a time.");
+    expect((await getOpenCycle())?.id).toBe(seeded.id);
+
+    await setCycleStatus(admin, { id: seeded.id, status: "closed", revision: seeded.revision });
+    await setCycleStatus(admin, { id, status: "open", revision: 1 });
+    expect((await getOpenCycle())?.id).toBe(id);
+    expect(await rejection(setCycleStatus(admin, { id, status: "closed", revision: 1 }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(setCycleStatus(engineer, { id, status: "closed", revision: 2 }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(setCycleStatus(admin, { id: "nope", status: "closed", revision: 2 }))).toBeInstanceOf(InvalidInputError);
     expect(await rejection(createCycle(engineer, { name: "Mine", startsOn: "2027-01-01", endsOn: "2027-06-30" }))).toBeInstanceOf(NotAllowedError);
     expect(await rejection(createCycle(admin, { name: "Backwards", startsOn: "2027-06-30", endsOn: "2027-01-01" }))).toBeInstanceOf(InvalidInputError);
     const actions = (await listAuditEvents(admin, { entityType: "review_cycle" })).events.map((e) => e.action);
@@ -71,7 +84,7 @@ describe("a self-assessment", () => {
     const cycle = (await getOpenCycle())!;
     const draft = await startSelfAssessment(engineer, cycle.id);
     // A rationale may come before the pick.
-    const saved = await saveSelfAssessmentDraft(engineer, {
+    const saved = await saveAssessmentDraft(engineer, {
       assessmentId: draft.id,
       revision: 1,
       ratings: [{ dimensionId: dims[0]!.id, stepId: null, rationale: "Led the **billing** migration." }],
@@ -80,13 +93,13 @@ describe("a self-assessment", () => {
     expect((await getAssessment(engineer, draft.id)).ratings).toEqual([{ dimensionId: dims[0]!.id, stepId: null, rationale: "Led the **billing** migration." }]);
 
     // A second tab still on revision 1 is refused and changes nothing.
-    expect(await rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(saveAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(ConflictError);
     expect((await getAssessment(engineer, draft.id)).ratings).toHaveLength(1);
 
     // Nobody else sees a draft, not even the manager or an admin.
     for (const who of ["priya", "alex", "sam"]) {
       expect(await rejection(getAssessment(await as(who), draft.id))).toBeInstanceOf(NotFoundError);
-      expect(await rejection(saveSelfAssessmentDraft(await as(who), { assessmentId: draft.id, revision: 2, ratings: [] }))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(saveAssessmentDraft(await as(who), { assessmentId: draft.id, revision: 2, ratings: [] }))).toBeInstanceOf(NotFoundError);
     }
     expect(await listAssessmentsFor(await as("priya"), engineer.id)).toEqual([]);
   });
@@ -99,7 +112,7 @@ describe("a self-assessment", () => {
     const [foreignStep] = await handle.db.insert(steps).values({ versionId: other!.id, key: "x", name: "X", position: 0 }).returning();
     const [foreignDim] = await handle.db.insert(dimensions).values({ versionId: other!.id, key: "y", name: "Y", position: 0 }).returning();
     const save = (ratings: { dimensionId: string; stepId: string | null; rationale: string }[]) =>
-      rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings }));
+      rejection(saveAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings }));
     expect((await save([{ dimensionId: dims[0]!.id, stepId: foreignStep!.id, rationale: "" }]))?.message).toBe(
       "That step is not part of this assessment's framework version.",
     );
@@ -114,12 +127,12 @@ describe("a self-assessment", () => {
   it("submits only with a step and a reason on every dimension, then reads as submitted to the manager chain and is read-only", async () => {
     const cycle = (await getOpenCycle())!;
     const draft = await startSelfAssessment(engineer, cycle.id);
-    await saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: fullRatings().slice(0, 2) });
-    const incomplete = await rejection(submitSelfAssessment(engineer, { assessmentId: draft.id, revision: 2 }));
+    await saveAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: fullRatings().slice(0, 2) });
+    const incomplete = await rejection(submitAssessment(engineer, { assessmentId: draft.id, revision: 2 }));
     expect((incomplete as InvalidInputError).fieldErrors).toEqual({ [dims[2]!.id]: ["Pick the step that fits you now for Ownership."] });
 
-    await saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 2, ratings: fullRatings() });
-    await submitSelfAssessment(engineer, { assessmentId: draft.id, revision: 3 });
+    await saveAssessmentDraft(engineer, { assessmentId: draft.id, revision: 2, ratings: fullRatings() });
+    await submitAssessment(engineer, { assessmentId: draft.id, revision: 3 });
 
     const seenByManager = await getAssessment(await as("priya"), draft.id);
     expect(seenByManager).toMatchObject({ status: "submitted", ratings: expect.arrayContaining([expect.objectContaining({ stepId: stepId("staff-engineer") })]) });
@@ -127,18 +140,88 @@ describe("a self-assessment", () => {
     expect(await rejection(getAssessment(await as("marcus"), draft.id))).toBeInstanceOf(NotFoundError);
     expect(await rejection(getAssessment(await as("sam"), draft.id))).toBeInstanceOf(NotFoundError);
 
-    expect(await rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 4, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(saveAssessmentDraft(engineer, { assessmentId: draft.id, revision: 4, ratings: [] }))).toBeInstanceOf(NotAllowedError);
     const actions = (await listAuditEvents(await as("alex"), { entityType: "assessment" })).events.map((e) => e.action);
-    expect(actions).toEqual(["assessment.submit", "assessment.save-draft", "assessment.save-draft", "assessment.start", "assessment.seed", "assessment.seed"]);
+    expect(actions).toEqual(["assessment.submit", "assessment.save-draft", "assessment.save-draft", "assessment.start", "assessment.seed", "assessment.seed", "assessment.seed"]);
   });
 
   it("cannot be started or changed in a closed cycle, or with forged ids", async () => {
     const cycle = (await getOpenCycle())!;
     const draft = await startSelfAssessment(engineer, cycle.id);
     await handle.db.update(reviewCycles).set({ status: "closed" }).where(and(eq(reviewCycles.id, cycle.id)));
-    expect(await rejection(saveSelfAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(saveAssessmentDraft(engineer, { assessmentId: draft.id, revision: 1, ratings: [] }))).toBeInstanceOf(NotAllowedError);
     expect(await rejection(startSelfAssessment(await as("mei"), cycle.id))).toBeInstanceOf(NotAllowedError);
     expect(await rejection(startSelfAssessment(engineer, randomUUID()))).toBeInstanceOf(NotFoundError);
     expect(await rejection(getAssessment(engineer, "nope"))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("a manager assessment", () => {
+  it("is written by the direct manager against the self-assessment's version, private until submitted, then read by the engineer", async () => {
+    const cycle = (await getOpenCycle())!;
+    const priya = await as("priya");
+    const lena = engineer; // not Sam: the demo already holds Priya's assessment of him
+    const self = await startSelfAssessment(lena, cycle.id);
+    await saveAssessmentDraft(lena, { assessmentId: self.id, revision: 1, ratings: fullRatings() });
+    await submitAssessment(lena, { assessmentId: self.id, revision: 2 });
+    const draft = await startManagerAssessment(priya, lena.id, cycle.id);
+    expect(draft).toMatchObject({ kind: "manager", status: "draft", author: { name: "Priya Raman" }, subject: { name: "Lena Fischer" } });
+    expect(draft.versionId).toBe(self.versionId);
+    expect((await startManagerAssessment(priya, lena.id, cycle.id)).id).toBe(draft.id);
+
+    await saveAssessmentDraft(priya, { assessmentId: draft.id, revision: 1, ratings: fullRatings().slice(0, 1) });
+    const incomplete = await rejection(submitAssessment(priya, { assessmentId: draft.id, revision: 2 }));
+    expect((incomplete as InvalidInputError).fieldErrors[dims[1]!.id]).toEqual(["Pick the step that fits them now for How work is conducted."]);
+    // The subject, a skip-level admin and the subject's peers see nothing of a draft.
+    for (const who of ["lena", "alex", "sam"]) expect(await rejection(getAssessment(await as(who), draft.id))).toBeInstanceOf(NotFoundError);
+
+    await saveAssessmentDraft(priya, { assessmentId: draft.id, revision: 2, ratings: fullRatings() });
+    await submitAssessment(priya, { assessmentId: draft.id, revision: 3 });
+    expect((await listAssessmentsFor(lena, lena.id)).map((a) => `${a.kind}:${a.status}`)).toEqual(["self:submitted", "manager:submitted"]);
+    expect((await getAssessment(await as("alex"), draft.id)).status).toBe("submitted");
+    expect(await rejection(getAssessment(await as("sam"), draft.id))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(saveAssessmentDraft(priya, { assessmentId: draft.id, revision: 4, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+  });
+
+  it("cannot be started by anyone but the direct manager, and changes nothing when refused", async () => {
+    const cycle = (await getOpenCycle())!;
+    const lena = engineer;
+    const tries: [string, string, typeof NotFoundError | typeof NotAllowedError][] = [
+      ["sam", lena.id, NotFoundError], // a peer
+      ["marcus", lena.id, NotFoundError], // another team's manager
+      ["lena", lena.id, NotAllowedError], // oneself
+      ["alex", lena.id, NotAllowedError], // an admin two levels up
+      ["priya", (await as("priya")).id, NotAllowedError], // a manager about herself
+    ];
+    for (const [who, subject, error] of tries) expect(await rejection(startManagerAssessment(await as(who), subject, cycle.id))).toBeInstanceOf(error);
+    expect(await rejection(startManagerAssessment(await as("priya"), lena.id, randomUUID()))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(startManagerAssessment(await as("priya"), "nope", cycle.id))).toBeInstanceOf(NotFoundError);
+    const rows = await handle.db.select().from(assessments).where(and(eq(assessments.kind, "manager"), eq(assessments.subjectId, lena.id)));
+    expect(rows).toEqual([]);
+  });
+
+  it("passes to the new manager when the reporting line changes mid-cycle", async () => {
+    const cycle = (await getOpenCycle())!;
+    const priya = await as("priya");
+    const lena = engineer;
+    const draft = await startManagerAssessment(priya, lena.id, cycle.id);
+    await saveAssessmentDraft(priya, { assessmentId: draft.id, revision: 1, ratings: fullRatings() });
+    const marcusId = (await as("marcus")).id;
+    await handle.db.update(users).set({ managerId: marcusId }).where(eq(users.id, lena.id));
+
+    const stale = await rejection(saveAssessmentDraft(await as("priya"), { assessmentId: draft.id, revision: 2, ratings: [] }));
+    expect(stale?.message).toBe("Only Lena Fischer's direct manager writes their manager assessment.");
+    const marcus = await as("marcus");
+    const taken = await startManagerAssessment(marcus, lena.id, cycle.id);
+    expect(taken).toMatchObject({ id: draft.id, author: { name: "Marcus Bell" }, revision: 3 });
+    expect(taken.ratings).toHaveLength(3);
+    const handOver = (await listAuditEvents(await as("alex"), { entityType: "assessment" })).events.find((e) => e.action === "assessment.hand-over");
+    expect(handOver).toMatchObject({ entityId: draft.id, before: { authorId: priya.id }, after: { authorId: marcus.id } });
+  });
+
+  it("cannot be started in a closed cycle", async () => {
+    const cycle = (await getOpenCycle())!;
+    await handle.db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, cycle.id));
+    expect(await rejection(startManagerAssessment(await as("priya"), engineer.id, cycle.id))).toBeInstanceOf(NotAllowedError);
   });
 });

@@ -6,14 +6,15 @@ import { listPublishedVersionIds } from "@/db/framework-store";
 import { getDatabase } from "@/db/runtime";
 import { assessments, dimensions, frameworkVersions, placements, ratings, reviewCycles, steps, users } from "@/db/schema";
 import { canManagePeople, canReadPerson, type Viewer } from "@/lib/auth/policy";
-import { createCycleSchema, saveDraftSchema, submitSchema } from "@/lib/assessments/schemas";
-import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { createCycleSchema, saveDraftSchema, setCycleStatusSchema, submitSchema } from "@/lib/assessments/schemas";
+import { ConflictError, InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { isUuid, parseInput } from "@/lib/validation";
 import type { z } from "zod";
 
 /**
- * Review cycles and self-assessments. A self-assessment draft is its author's alone; once
- * submitted it is read by the author, their manager chain and admins, and never changes again.
+ * Review cycles, self-assessments and manager assessments. A draft is its author's alone; once
+ * submitted an assessment is read by its subject, their manager chain and admins, and never
+ * changes again. A manager assessment is written by the subject's direct manager.
  */
 
 export type CycleView = { id: string; name: string; startsOn: string; endsOn: string; status: "open" | "closed"; revision: number };
@@ -57,16 +58,18 @@ export async function createCycle(viewer: Viewer, raw: z.input<typeof createCycl
   const input = parseInput(createCycleSchema, raw);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(reviewCycles).values(input).returning({ id: reviewCycles.id });
-    await recordAudit(tx, { actorId: viewer.id, action: "cycle.create", entityType: "review_cycle", entityId: row!.id, after: input });
+    // A new cycle waits, closed, until an admin opens it: one cycle is open at a time.
+    const [row] = await tx.insert(reviewCycles).values({ ...input, status: "closed" }).returning({ id: reviewCycles.id });
+    await recordAudit(tx, { actorId: viewer.id, action: "cycle.create", entityType: "review_cycle", entityId: row!.id, after: { ...input, status: "closed" } });
     return row!;
   });
 }
 
-export async function setCycleStatus(viewer: Viewer, input: { id: string; status: "open" | "closed"; revision: number }): Promise<void> {
+export async function setCycleStatus(viewer: Viewer, raw: z.input<typeof setCycleStatusSchema>): Promise<void> {
   if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can open or close review cycles.");
+  const input = parseInput(setCycleStatusSchema, raw);
   const { db } = await getDatabase();
-  await db.transaction(async (tx) => {
+  const change = db.transaction(async (tx) => {
     const [before] = await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, input.id)).for("update");
     if (!before) throw new NotFoundError("That review cycle");
     if (before.revision !== input.revision) throw new ConflictError();
@@ -83,6 +86,11 @@ export async function setCycleStatus(viewer: Viewer, input: { id: string; status
       before: { status: before.status },
       after: { status: input.status },
     });
+  });
+  await change.catch(async (err: unknown) => {
+    if (!isUniqueViolation(err)) throw err;
+    const open = await getOpenCycle();
+    throw new NotAllowedError(`Close ${open ? `“${open.name}”` : "the open cycle"} first: one review cycle is open at a time.`);
   });
 }
 
@@ -209,8 +217,74 @@ async function currentVersionFor(tx: Tx, personId: string): Promise<string | nul
   return published?.versionId ?? null;
 }
 
+/**
+ * The manager assessment of a direct report for a cycle: the existing one, or a new draft if the
+ * cycle is open. A draft left by a previous manager passes to the new one, with an audit event.
+ */
+export async function startManagerAssessment(viewer: Viewer, subjectId: string, cycleId: string): Promise<AssessmentView> {
+  if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
+  if (!isUuid(cycleId)) throw new NotFoundError("That review cycle");
+  const { db } = await getDatabase();
+  const id = await db.transaction(async (tx) => {
+    const subject = await assertDirectManager(tx, viewer, subjectId);
+    const [cycle] = await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, cycleId));
+    if (!cycle) throw new NotFoundError("That review cycle");
+    const inCycle = await tx
+      .select({ id: assessments.id, kind: assessments.kind, authorId: assessments.authorId, status: assessments.status, versionId: assessments.versionId })
+      .from(assessments)
+      .where(and(eq(assessments.subjectId, subjectId), eq(assessments.cycleId, cycleId)))
+      .for("update");
+    const existing = inCycle.find((a) => a.kind === "manager");
+    if (existing) {
+      if (existing.authorId === viewer.id || existing.status === "submitted") return existing.id;
+      if (cycle.status !== "open") throw new NotAllowedError("This review cycle is closed.");
+      await tx
+        .update(assessments)
+        .set({ authorId: viewer.id, revision: sql`${assessments.revision} + 1`, updatedAt: new Date() })
+        .where(eq(assessments.id, existing.id));
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "assessment.hand-over",
+        entityType: "assessment",
+        entityId: existing.id,
+        before: { authorId: existing.authorId },
+        after: { authorId: viewer.id },
+      });
+      return existing.id;
+    }
+    if (cycle.status !== "open") throw new NotAllowedError("This review cycle is closed.");
+    // Both assessments of a cycle are made against one version, so that they can be compared.
+    const versionId = inCycle.find((a) => a.kind === "self")?.versionId ?? (await currentVersionFor(tx, subjectId));
+    if (!versionId) throw new NotAllowedError("There is no published career path to assess against yet.");
+    const [row] = await tx
+      .insert(assessments)
+      .values({ kind: "manager", subjectId, authorId: viewer.id, versionId, cycleId })
+      .onConflictDoNothing()
+      .returning({ id: assessments.id });
+    if (!row) throw new ConflictError(`A manager assessment of ${subject.name} was started a moment ago. Reload to open it.`);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "assessment.start",
+      entityType: "assessment",
+      entityId: row.id,
+      after: { kind: "manager", subjectId, cycleId },
+    });
+    return row.id;
+  });
+  return getAssessment(viewer, id);
+}
+
+/** Manager assessments are written by the subject's direct manager, checked on every change. */
+async function assertDirectManager(tx: Tx, viewer: Viewer, subjectId: string): Promise<{ name: string }> {
+  const [subject] = await tx.select({ name: users.name, managerId: users.managerId, active: users.active }).from(users).where(eq(users.id, subjectId));
+  if (!subject) throw new NotFoundError("That person");
+  if (subject.managerId !== viewer.id) throw new NotAllowedError(`Only ${subject.name}'s direct manager writes their manager assessment.`);
+  if (!subject.active) throw new NotAllowedError(`${subject.name} has been deactivated.`);
+  return subject;
+}
+
 /** Saves the whole set of picks and rationales of a draft; refused on a stale revision. */
-export async function saveSelfAssessmentDraft(viewer: Viewer, raw: z.input<typeof saveDraftSchema>): Promise<{ revision: number; updatedAt: Date }> {
+export async function saveAssessmentDraft(viewer: Viewer, raw: z.input<typeof saveDraftSchema>): Promise<{ revision: number; updatedAt: Date }> {
   const input = parseInput(saveDraftSchema, raw);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
@@ -229,14 +303,14 @@ export async function saveSelfAssessmentDraft(viewer: Viewer, raw: z.input<typeo
       action: "assessment.save-draft",
       entityType: "assessment",
       entityId: row.id,
-      after: { ratings: kept.map((r) => ({ dimensionId: r.dimensionId, stepId: r.stepId, rationaleLength: r.rationale.length })) },
+      after: { kind: row.kind, ratings: kept.map((r) => ({ dimensionId: r.dimensionId, stepId: r.stepId, rationaleLength: r.rationale.length })) },
     });
     return updated!;
   });
 }
 
 /** Submits a draft: every dimension needs a step and a rationale. A submitted assessment is read-only. */
-export async function submitSelfAssessment(viewer: Viewer, raw: z.input<typeof submitSchema>): Promise<void> {
+export async function submitAssessment(viewer: Viewer, raw: z.input<typeof submitSchema>): Promise<void> {
   const input = parseInput(submitSchema, raw);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
@@ -245,10 +319,11 @@ export async function submitSelfAssessment(viewer: Viewer, raw: z.input<typeof s
       tx.select({ id: dimensions.id, name: dimensions.name }).from(dimensions).where(eq(dimensions.versionId, row.versionId)).orderBy(asc(dimensions.position)),
       tx.select().from(ratings).where(eq(ratings.assessmentId, row.id)),
     ]);
+    const whom = row.kind === "self" ? "you" : "them";
     const fieldErrors: Record<string, string[]> = {};
     for (const d of dims) {
       const pick = picks.find((p) => p.dimensionId === d.id);
-      if (!pick?.stepId) fieldErrors[d.id] = [`Pick the step that fits you now for ${d.name}.`];
+      if (!pick?.stepId) fieldErrors[d.id] = [`Pick the step that fits ${whom} now for ${d.name}.`];
       else if (!pick.rationale.trim()) fieldErrors[d.id] = [`Say why for ${d.name}.`];
     }
     if (Object.keys(fieldErrors).length > 0) throw new InvalidInputError("Pick a step and say why for every dimension before submitting.", fieldErrors);
@@ -261,7 +336,7 @@ export async function submitSelfAssessment(viewer: Viewer, raw: z.input<typeof s
       action: "assessment.submit",
       entityType: "assessment",
       entityId: row.id,
-      after: { ratings: picks.map((p) => ({ dimensionId: p.dimensionId, stepId: p.stepId })) },
+      after: { kind: row.kind, ratings: picks.map((p) => ({ dimensionId: p.dimensionId, stepId: p.stepId })) },
     });
   });
 }
@@ -283,7 +358,8 @@ async function lockOwnDraft(tx: Tx, viewer: Viewer, id: string, revision: number
     .where(eq(assessments.id, id))
     .for("update", { of: assessments });
   if (!row || !canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
-  if (row.kind !== "self" || row.authorId !== viewer.id) throw new NotAllowedError("Only its author can change a self-assessment.");
+  if (row.authorId !== viewer.id) throw new NotAllowedError("Only its author can change an assessment.");
+  if (row.kind === "manager") await assertDirectManager(tx, viewer, row.subjectId);
   if (row.status !== "draft") throw new NotAllowedError("This assessment has been submitted and can no longer be changed.");
   if (row.cycleStatus !== "open") throw new NotAllowedError("This review cycle is closed.");
   if (row.revision !== revision) {
@@ -291,7 +367,6 @@ async function lockOwnDraft(tx: Tx, viewer: Viewer, id: string, revision: number
   }
   return row;
 }
-
 /** Every picked step and every dimension must belong to the assessment's framework version. */
 async function assertRatingsBelong(tx: Tx, versionId: string, input: { dimensionId: string; stepId: string | null }[]) {
   const [dims, stepRows] = await Promise.all([

@@ -7,7 +7,9 @@ import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { NotAllowedError, NotFoundError } from "@/lib/errors";
+import { createCycle, getOpenCycle, listAssessmentsFor, listCycles, saveAssessmentDraft, setCycleStatus, startManagerAssessment } from "./assessments";
 import { listAuditEvents } from "./audit";
+import { listEvidence } from "./evidence";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
 
 /**
@@ -49,7 +51,8 @@ beforeAll(async () => {
   const [zoe] = await handle.db.insert(users).values({ email: "zoe.outside@example.com", name: "Zoe Outside" }).returning({ id: users.id });
   targets = {
     engineer: { own: viewers.engineer.id, stranger: await demo.idOf("aisha") },
-    manager: { own: viewers.manager.id, report: await demo.idOf("sam"), stranger: await demo.idOf("aisha") },
+    // Lena, not Sam: the demo already holds Priya's submitted assessment of Sam.
+    manager: { own: viewers.manager.id, report: await demo.idOf("lena"), stranger: await demo.idOf("aisha") },
     // Diego reports to Alex through Priya, and has no reports of his own (who could not be deactivated).
     admin: { own: viewers.admin.id, report: await demo.idOf("diego"), stranger: zoe!.id },
   };
@@ -103,6 +106,22 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     await renameTeam(viewer, { id: team.id, name: `Team ${++counter}`, revision: 1 });
   },
   "read the audit log": (viewer) => listAuditEvents(viewer, {}),
+  "read a person's evidence and submitted assessments": async (viewer, id) => {
+    await listEvidence(viewer, id);
+    await listAssessmentsFor(viewer, id);
+  },
+  "write a person's manager assessment": async (viewer, id) => {
+    const cycle = (await getOpenCycle())!;
+    const draft = await startManagerAssessment(viewer, id, cycle.id);
+    await saveAssessmentDraft(viewer, { assessmentId: draft.id, revision: draft.revision, ratings: [] });
+  },
+  "create, open or close a review cycle": async (viewer) => {
+    await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });
+    const open = (await getOpenCycle())!;
+    await setCycleStatus(viewer, { id: open.id, status: "closed", revision: open.revision });
+    const closed = (await listCycles()).find((c) => c.id === open.id)!;
+    await setCycleStatus(viewer, { id: open.id, status: "open", revision: closed.revision });
+  },
 };
 
 const table = readPolicyTable();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCycle, isFork, layoutOverview, layoutRail, nextSteps, previousSteps } from "./path-graph";
+import { compareSteps, findCycle, isFork, layoutOverview, layoutRail, nextSteps, previousSteps, stepsBetween } from "./path-graph";
 
 const step = (id: string) => ({ id });
 const edge = (fromStepId: string, toStepId: string, label = "") => ({ fromStepId, toStepId, label });
@@ -117,5 +117,26 @@ describe("layoutOverview", () => {
     expect(layoutOverview([step("a"), step("b")], []).nodes).toHaveLength(2);
     const cyclic = layoutOverview([step("a"), step("b")], [edge("a", "b"), edge("b", "a")]);
     expect(cyclic.nodes.map((n) => n.column)).toEqual([0, 1]);
+  });
+});
+
+describe("compareSteps", () => {
+  it("counts steps along the shortest way, through either branch of a fork", () => {
+    expect(stepsBetween(buffer.transitions, "se1", "principal")).toBe(5);
+    expect(stepsBetween(buffer.transitions, "senior", "staff")).toBe(1);
+    expect(stepsBetween(buffer.transitions, "staff", "senior")).toBeNull();
+  });
+
+  it("says which pick is further on, by how much, and when they are the same", () => {
+    expect(compareSteps(buffer.transitions, "staff", "senior")).toEqual({ kind: "ahead", by: 1 });
+    expect(compareSteps(buffer.transitions, "se2", "senior2")).toEqual({ kind: "behind", by: 3 });
+    expect(compareSteps(buffer.transitions, "se3", "se3")).toEqual({ kind: "same" });
+    expect(compareSteps(buffer.transitions, null, "se3")).toEqual({ kind: "missing" });
+  });
+
+  it("calls branches that never meet apart", () => {
+    const split = [edge("senior", "staff"), edge("senior", "manager"), edge("manager", "director")];
+    expect(compareSteps(split, "staff", "director")).toEqual({ kind: "apart" });
+    expect(compareSteps(split, "director", "senior")).toEqual({ kind: "ahead", by: 2 });
   });
 });

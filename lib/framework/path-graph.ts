@@ -167,3 +167,44 @@ export function layoutOverview(steps: GraphStep[], transitions: GraphTransition[
     rows: Math.max(0, ...nodes.map((n) => n.row)) + 1,
   };
 }
+
+export type StepComparison =
+  | { kind: "same" }
+  | { kind: "ahead"; by: number }
+  | { kind: "behind"; by: number }
+  | { kind: "apart" }
+  | { kind: "missing" };
+
+/** Fewest transitions from one step to another along the path, or null when it cannot be reached. */
+export function stepsBetween(transitions: Pick<GraphTransition, "fromStepId" | "toStepId">[], from: string, to: string): number | null {
+  const seen = new Set([from]);
+  let frontier = [from];
+  for (let distance = 0; frontier.length > 0; distance++) {
+    if (frontier.includes(to)) return distance;
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const t of transitions) {
+        if (t.fromStepId === id && !seen.has(t.toStepId)) {
+          seen.add(t.toStepId);
+          next.push(t.toStepId);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return null;
+}
+
+/**
+ * Where step `a` stands against step `b` on the path: the same step, further on ("ahead") or
+ * earlier ("behind") by a number of steps, or on branches that neither leads to ("apart").
+ */
+export function compareSteps(transitions: Pick<GraphTransition, "fromStepId" | "toStepId">[], a: string | null, b: string | null): StepComparison {
+  if (!a || !b) return { kind: "missing" };
+  if (a === b) return { kind: "same" };
+  const forward = stepsBetween(transitions, b, a);
+  if (forward !== null) return { kind: "ahead", by: forward };
+  const backward = stepsBetween(transitions, a, b);
+  if (backward !== null) return { kind: "behind", by: backward };
+  return { kind: "apart" };
+}

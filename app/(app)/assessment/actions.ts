@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
-import { saveSelfAssessmentDraft, startSelfAssessment, submitSelfAssessment } from "@/lib/data/assessments";
+import { saveAssessmentDraft, startSelfAssessment, submitAssessment } from "@/lib/data/assessments";
 import { InvalidInputError, logUnexpected, PublicError } from "@/lib/errors";
 
 export type SaveResult =
@@ -30,7 +30,7 @@ export async function saveDraftAction(input: {
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Your session has ended. Sign in again; your text is kept in this browser.", conflict: false, fieldErrors: {} };
   return guarded(async () => {
-    const saved = await saveSelfAssessmentDraft(viewer, input);
+    const saved = await saveAssessmentDraft(viewer, input);
     return { ok: true as const, revision: saved.revision, savedAt: saved.updatedAt.toISOString() };
   });
 }
@@ -39,7 +39,7 @@ export async function submitAction(input: { assessmentId: string; revision: numb
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Your session has ended. Sign in again.", conflict: false, fieldErrors: {} };
   const result = await guarded(async () => {
-    await submitSelfAssessment(viewer, input);
+    await submitAssessment(viewer, input);
     return { ok: true as const, revision: input.revision + 1, savedAt: new Date().toISOString() };
   });
   if (result.ok) revalidatePath("/assessment");
