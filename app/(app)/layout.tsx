@@ -14,6 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/path", label: "Career path", show: true },
     { href: "/people", label: canManagePeople(viewer) ? "People" : "My reports", show: canListPeople(viewer) },
     { href: "/teams", label: "Teams", show: canManagePeople(viewer) },
+    { href: "/cycles", label: "Review cycles", show: canManagePeople(viewer) },
     { href: "/audit", label: "Audit log", show: canReadAuditLog(viewer) },
   ] as const;
   return (

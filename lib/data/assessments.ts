@@ -49,6 +49,24 @@ export async function listCycles(): Promise<CycleView[]> {
   return db.select(cycleColumns).from(reviewCycles).orderBy(desc(reviewCycles.startsOn), desc(reviewCycles.createdAt));
 }
 
+/** For the cycles page: how many self- and manager assessments each cycle holds, submitted. Admins only. */
+export async function countSubmittedByCycle(viewer: Viewer): Promise<Map<string, { self: number; manager: number }>> {
+  if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can see review cycle totals.");
+  const { db } = await getDatabase();
+  const rows = await db
+    .select({ cycleId: assessments.cycleId, kind: assessments.kind, count: sql<number>`count(*)::int` })
+    .from(assessments)
+    .where(eq(assessments.status, "submitted"))
+    .groupBy(assessments.cycleId, assessments.kind);
+  const counts = new Map<string, { self: number; manager: number }>();
+  for (const r of rows) {
+    const entry = counts.get(r.cycleId) ?? { self: 0, manager: 0 };
+    entry[r.kind] = r.count;
+    counts.set(r.cycleId, entry);
+  }
+  return counts;
+}
+
 export async function getOpenCycle(): Promise<CycleView | null> {
   return (await listCycles()).find((c) => c.status === "open") ?? null;
 }

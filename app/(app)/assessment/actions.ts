@@ -21,7 +21,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<T | Extract<SaveResult
   }
 }
 
-/** Saves the whole draft. Called by the editor's autosave, so it answers with data, not a page. */
+/** Saves the whole draft of a self- or manager assessment. Called by the editor's autosave, so it answers with data, not a page. */
 export async function saveDraftAction(input: {
   assessmentId: string;
   revision: number;
@@ -42,7 +42,10 @@ export async function submitAction(input: { assessmentId: string; revision: numb
     await submitAssessment(viewer, input);
     return { ok: true as const, revision: input.revision + 1, savedAt: new Date().toISOString() };
   });
-  if (result.ok) revalidatePath("/assessment");
+  if (result.ok) {
+    revalidatePath("/assessment");
+    revalidatePath("/people/[id]/assessment", "page");
+  }
   return result;
 }
 

@@ -1,34 +1,48 @@
 import type { Metadata } from "next";
-import { SelfAssessmentEditor } from "@/components/assessment/self-assessment-editor";
+import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { AssessmentSummary } from "@/components/assessment/assessment-summary";
+import { ReviewComparison, type Side } from "@/components/assessment/review-comparison";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
 import { requireViewer } from "@/lib/auth/session";
-import { getOpenCycle, listAssessmentsFor } from "@/lib/data/assessments";
+import { getOpenCycle, listAssessmentsFor, type AssessmentView } from "@/lib/data/assessments";
 import { getWhereNow } from "@/lib/data/career";
+import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkVersion } from "@/lib/data/frameworks";
 import { startAction } from "./actions";
 
 export const metadata: Metadata = { title: "Self-assessment" };
 
 const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const firstName = (name: string) => name.split(" ")[0] ?? name;
+
+/** The manager's side of a review, as the engineer sees it. */
+const managerSide = (a: AssessmentView): Side => ({ who: "manager", label: `${firstName(a.author.name)} (manager)`, ratings: a.ratings });
 
 export default async function AssessmentPage() {
   const viewer = await requireViewer();
   const [cycle, mine, now] = await Promise.all([getOpenCycle(), listAssessmentsFor(viewer, viewer.id), getWhereNow(viewer, viewer.id)]);
-  const selfAssessments = mine.filter((a) => a.kind === "self");
-  const current = cycle ? selfAssessments.find((a) => a.cycle.id === cycle.id) : undefined;
-  const past = selfAssessments.filter((a) => a !== current);
-  const versions = new Map(await Promise.all([...new Set(selfAssessments.map((a) => a.versionId))].map(async (id) => [id, await getFrameworkVersion(id)] as const)));
+  const inCycle = (kind: "self" | "manager", cycleId: string | undefined) => mine.find((a) => a.kind === kind && a.cycle.id === cycleId);
+  const current = inCycle("self", cycle?.id);
+  const managerView = inCycle("manager", cycle?.id);
+  const past = mine.filter((a) => a.kind === "self" && a !== current);
+  const versions = new Map(await Promise.all([...new Set(mine.map((a) => a.versionId))].map(async (id) => [id, await getFrameworkVersion(id)] as const)));
+  // Evidence links to cells of the version the engineer is placed on.
+  const evidence =
+    current && now?.version.version.id === current.versionId
+      ? { counts: Object.fromEntries(await countEvidenceByCell(viewer, viewer.id)), personId: viewer.id, own: true }
+      : undefined;
 
   return (
     <div className="space-y-8">
       <PageHeader
         title="Self-assessment"
         description={
-          cycle
-            ? `${cycle.name}: for each dimension, pick the step whose description fits you now, and say why. Your draft is yours alone until you submit it.`
-            : "No review cycle is open right now."
+          !cycle
+            ? "No review cycle is open right now."
+            : current?.status === "submitted"
+              ? `${cycle.name}: your self-assessment is submitted.`
+              : `${cycle.name}: for each dimension, pick the step whose description fits you now, and say why. Your draft is yours alone until you submit it.`
         }
       />
       {cycle && !current && (
@@ -42,40 +56,63 @@ export default async function AssessmentPage() {
       )}
       {current &&
         (current.status === "draft" ? (
-          <SelfAssessmentEditor
+          <AssessmentEditor
             assessmentId={current.id}
             revision={current.revision}
+            kind="self"
+            subjectFirstName={firstName(viewer.name)}
             initial={Object.fromEntries(current.ratings.map((r) => [r.dimensionId, { stepId: r.stepId, rationale: r.rationale }]))}
-            dimensions={versions.get(current.versionId)!.dimensions}
-            steps={versions.get(current.versionId)!.steps}
-            cells={Object.fromEntries(versions.get(current.versionId)!.cells.map((c) => [`${c.stepId}:${c.dimensionId}`, c.summary]))}
+            framework={versions.get(current.versionId)!}
+            counterpart={managerView ? managerSide(managerView) : null}
+            evidence={evidence}
             currentStepId={now?.version.version.id === current.versionId ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}
           />
         ) : (
-          <section aria-labelledby="submitted-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-            <h2 id="submitted-heading" className="text-lg font-semibold">
-              Submitted {current.submittedAt && longDate(current.submittedAt)}
-            </h2>
-            <p className="mb-4 text-sm text-stone-600">Your manager can read it now. A submitted self-assessment does not change; the next cycle starts a new one.</p>
-            <AssessmentSummary assessment={current} names={versions.get(current.versionId)!} />
-          </section>
+          <div className="space-y-4">
+            <div>
+              <h2 className="text-lg font-semibold">Submitted {current.submittedAt && longDate(current.submittedAt)}</h2>
+              <p className="text-sm text-stone-600">
+                {managerView
+                  ? `${managerView.author.name} has submitted a manager assessment too: the gaps between the two are below.`
+                  : "Your manager can read it now; their assessment appears beside yours once they submit it. A submitted self-assessment does not change; the next cycle starts a new one."}
+              </p>
+            </div>
+            <ReviewComparison
+              framework={versions.get(current.versionId)!}
+              self={{ who: "self", label: "You", ratings: current.ratings }}
+              manager={managerView ? managerSide(managerView) : null}
+              evidence={evidence}
+            />
+          </div>
         ))}
       {past.length > 0 && (
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-lg font-semibold">
             Earlier cycles
           </h2>
-          {past.map((a) => (
-            <details key={a.id} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
-              <summary className="cursor-pointer font-medium">
-                {a.cycle.name} · {a.status === "submitted" ? "submitted" : "never submitted"} · framework version {a.versionNumber}
-              </summary>
-              <div className="mt-3">
-                <AssessmentSummary assessment={a} names={versions.get(a.versionId)!} />
-              </div>
-            </details>
-          ))}
+          {past.map((a) => {
+            const theirs = inCycle("manager", a.cycle.id);
+            return (
+              <details key={a.id} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
+                <summary className="cursor-pointer font-medium">
+                  {a.cycle.name} · {a.status === "submitted" ? "submitted" : "never submitted"} · framework version {a.versionNumber}
+                </summary>
+                <div className="mt-3 grid gap-6 md:grid-cols-2">
+                  <div>
+                    <h3 className="mb-2 text-sm font-semibold">Your self-assessment</h3>
+                    <AssessmentSummary assessment={a} names={versions.get(a.versionId)!} />
+                  </div>
+                  {theirs && (
+                    <div>
+                      <h3 className="mb-2 text-sm font-semibold">Manager assessment by {theirs.author.name}</h3>
+                      <AssessmentSummary assessment={theirs} names={versions.get(theirs.versionId)!} />
+                    </div>
+                  )}
+                </div>
+              </details>
+            );
+          })}
         </section>
       )}
     </div>

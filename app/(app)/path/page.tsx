@@ -16,6 +16,7 @@ export default async function PathPage() {
   const [[framework], now] = await Promise.all([getPublishedFrameworks(), getWhereNow(viewer, viewer.id)]);
   // Evidence counts show on the version the viewer is placed on: their evidence links to its cells.
   const evidenceCounts = framework && now?.version.version.id === framework.version.id ? await countEvidenceByCell(viewer, viewer.id) : undefined;
+  const evidence = evidenceCounts && { counts: Object.fromEntries(evidenceCounts), personId: viewer.id, own: true };
 
   if (!framework) {
     return (
@@ -69,7 +70,7 @@ export default async function PathPage() {
             Read down for the path; a line that leaves the main line is a fork, and a line that rejoins it meets the path again.
           </p>
         </div>
-        <PathMatrix framework={framework} evidenceCounts={evidenceCounts} />
+        <PathMatrix framework={framework} evidence={evidence} current={evidence && now ? { stepId: now.step.id, label: "Your step now" } : undefined} />
       </section>
     </div>
   );

@@ -8,9 +8,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
-import { AssessmentSummary } from "@/components/assessment/assessment-summary";
-import { listAssessmentsFor } from "@/lib/data/assessments";
-import { getFrameworkVersion } from "@/lib/data/frameworks";
+import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -25,8 +23,16 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeams(viewer)]) : [[], []];
   const months = person.placement ? wholeMonthsBetween(parseIsoDate(person.placement.effectiveOn), new Date()) : null;
   // Only what the viewer may read: submitted ones, and their own drafts.
-  const assessments = (await listAssessmentsFor(viewer, person.id)).filter((a) => a.status === "submitted");
-  const versions = new Map(await Promise.all([...new Set(assessments.map((a) => a.versionId))].map(async (v) => [v, await getFrameworkVersion(v)] as const)));
+  const [assessments, cycles] = await Promise.all([listAssessmentsFor(viewer, person.id), listCycles()]);
+  const isDirectManager = person.manager?.id === viewer.id && person.active;
+  const reviews = cycles
+    .map((cycle) => ({
+      cycle,
+      self: assessments.find((a) => a.cycle.id === cycle.id && a.kind === "self"),
+      manager: assessments.find((a) => a.cycle.id === cycle.id && a.kind === "manager"),
+    }))
+    .filter((r) => r.self || r.manager || (r.cycle.status === "open" && isDirectManager));
+  const first = person.name.split(" ")[0];
 
   return (
     <div className="space-y-6">
@@ -82,22 +88,33 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </>
           )}
         </section>
-        {assessments.length > 0 && (
-          <section aria-labelledby="assessments-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">
-            <h2 id="assessments-heading" className="text-lg font-semibold">
-              Assessments
+        {reviews.length > 0 && (
+          <section aria-labelledby="reviews-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">
+            <h2 id="reviews-heading" className="text-lg font-semibold">
+              Reviews
             </h2>
-            <div className="mt-3 space-y-5">
-              {assessments.map((a) => (
-                <article key={a.id} aria-label={`${a.kind === "self" ? "Self-assessment" : "Manager assessment"}, ${a.cycle.name}`}>
-                  <h3 className="text-sm font-semibold">
-                    {a.kind === "self" ? "Self-assessment" : `Manager assessment by ${a.author.name}`} · {a.cycle.name}
-                  </h3>
-                  <p className="mb-2 text-xs text-stone-600">Against framework version {a.versionNumber}</p>
-                  <AssessmentSummary assessment={a} names={versions.get(a.versionId)!} />
-                </article>
+            <ul className="mt-3 divide-y divide-stone-200">
+              {reviews.map(({ cycle, self, manager }) => (
+                <li key={cycle.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <div>
+                    <p className="font-medium">
+                      {cycle.name} {cycle.status === "open" && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">open</span>}
+                    </p>
+                    <p className="text-sm text-stone-600">
+                      Self-assessment: {self?.status === "submitted" ? "submitted" : self ? "draft" : "not submitted"} · Manager assessment:{" "}
+                      {manager ? (manager.status === "submitted" ? `submitted by ${manager.author.name}` : "your draft") : "not started"}
+                    </p>
+                  </div>
+                  <Link
+                    href={`/people/${person.id}/assessment?cycle=${cycle.id}`}
+                    className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50"
+                  >
+                    {isDirectManager && cycle.status === "open" && manager?.status !== "submitted" ? `Assess ${first}` : "Open review"}
+                    <span className="sr-only">, {cycle.name}</span>
+                  </Link>
+                </li>
               ))}
-            </div>
+            </ul>
           </section>
         )}
         {admin && (

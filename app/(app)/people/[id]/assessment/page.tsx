@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AssessmentEditor } from "@/components/assessment/assessment-editor";
+import { ReviewComparison, type Side } from "@/components/assessment/review-comparison";
+import { StartManagerAssessmentForm } from "@/components/assessment/start-manager-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { RATIONALE_MAX } from "@/lib/assessments/schemas";
+import { requireViewer } from "@/lib/auth/session";
+import { listAssessmentsFor, listCycles, type AssessmentView } from "@/lib/data/assessments";
+import { getWhereNow } from "@/lib/data/career";
+import { countEvidenceByCell } from "@/lib/data/evidence";
+import { getFrameworkVersion, getPublishedFrameworks } from "@/lib/data/frameworks";
+import { getPerson } from "@/lib/data/people";
+import { NotFoundError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Review" };
+
+const firstName = (name: string) => name.split(" ")[0] ?? name;
+
+/**
+ * One person's review in one cycle: their submitted self-assessment beside the manager assessment.
+ * The direct manager writes the manager assessment here; the rest of the chain and admins read.
+ */
+export default async function PersonReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cycle?: string | string[] }> }) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const viewer = await requireViewer();
+  const person = await getPerson(viewer, id).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const cycles = await listCycles();
+  const cycle = cycles.find((c) => c.id === query.cycle) ?? cycles.find((c) => c.status === "open") ?? cycles[0];
+  const assessments = cycle ? (await listAssessmentsFor(viewer, person.id)).filter((a) => a.cycle.id === cycle.id) : [];
+  const self = assessments.find((a) => a.kind === "self" && a.status === "submitted");
+  const manager = assessments.find((a) => a.kind === "manager");
+  const name = firstName(person.name);
+  const own = person.id === viewer.id;
+  const isDirectManager = person.manager?.id === viewer.id && person.active;
+  const editing = manager && manager.status === "draft" && manager.author.id === viewer.id && isDirectManager && cycle?.status === "open";
+
+  const now = await getWhereNow(viewer, person.id);
+  const placedOn = now?.version.version.id;
+  // Both sides of a review are made on one version; before either exists, the person's own.
+  const versionId = manager?.versionId ?? self?.versionId ?? placedOn ?? (await getPublishedFrameworks())[0]?.version.id;
+  const framework = versionId ? await getFrameworkVersion(versionId) : null;
+  const evidence = framework && placedOn === framework.version.id ? { counts: Object.fromEntries(await countEvidenceByCell(viewer, person.id)), personId: person.id, own } : undefined;
+
+  const selfSide: Side | null = self ? { who: "self", label: own ? "You" : `${name} (self)`, ratings: self.ratings } : null;
+  const managerSide = (a: AssessmentView): Side => ({ who: "manager", label: a.author.id === viewer.id ? "You (manager)" : `${firstName(a.author.name)} (manager)`, ratings: a.ratings });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={cycle ? `${person.name}: ${cycle.name}` : person.name}
+        description={
+          <>
+            <Link href={`/people/${person.id}`} className="text-path hover:underline">
+              {own ? "My page" : `${name}'s page`}
+            </Link>
+            {" · "}
+            <Link href={own ? "/evidence" : `/evidence?person=${person.id}`} className="text-path hover:underline">
+              {own ? "My evidence" : `${name}'s evidence`}
+            </Link>
+            {cycle && <> · {cycle.startsOn} to {cycle.endsOn} · {cycle.status === "open" ? "open" : "closed"}</>}
+          </>
+        }
+      />
+      {cycles.length > 1 && (
+        <nav aria-label="Review cycles" className="flex flex-wrap gap-2 text-sm">
+          {cycles.map((c) => (
+            <Link
+              key={c.id}
+              href={`/people/${person.id}/assessment?cycle=${c.id}`}
+              aria-current={c.id === cycle?.id ? "page" : undefined}
+              className="rounded-full border border-stone-300 px-3 py-1 hover:bg-stone-100 aria-[current=page]:border-path aria-[current=page]:bg-path-soft aria-[current=page]:font-medium"
+            >
+              {c.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {!cycle || !framework ? (
+        <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">There is no review cycle or published career path yet.</p>
+      ) : editing && manager ? (
+        <>
+          <p className="text-sm text-stone-600">
+            Your draft is yours alone until you submit it; then {name} and the managers above you can read it.{" "}
+            {self ? `${name}'s submitted picks are marked on the matrix beside yours.` : `${name} has not submitted a self-assessment yet; it appears here once they do.`}
+          </p>
+          <AssessmentEditor
+            assessmentId={manager.id}
+            revision={manager.revision}
+            kind="manager"
+            subjectFirstName={name}
+            initial={Object.fromEntries(manager.ratings.map((r) => [r.dimensionId, { stepId: r.stepId, rationale: r.rationale }]))}
+            framework={framework}
+            counterpart={selfSide}
+            evidence={evidence}
+            currentStepId={placedOn === framework.version.id ? (now?.step.id ?? null) : null}
+            rationaleMax={RATIONALE_MAX}
+          />
+        </>
+      ) : (
+        <>
+          {isDirectManager && cycle.status === "open" && (!manager || manager.status === "draft") && (
+            <section className="rounded-xl border border-dashed border-stone-300 bg-white p-6">
+              <p className="mb-3 text-stone-700">
+                {manager
+                  ? `${manager.author.name} started a manager assessment of ${name} before you became ${name}'s manager. Take it over to finish it.`
+                  : `You have not assessed ${name} for ${cycle.name} yet. ${self ? `${name} has submitted a self-assessment.` : `${name} has not submitted a self-assessment yet.`}`}
+              </p>
+              <StartManagerAssessmentForm subjectId={person.id} cycleId={cycle.id} label={manager ? "Take over the draft" : `Start my assessment of ${name}`} />
+            </section>
+          )}
+          {selfSide || manager?.status === "submitted" ? (
+            <ReviewComparison framework={framework} self={selfSide} manager={manager?.status === "submitted" ? managerSide(manager) : null} evidence={evidence} />
+          ) : (
+            <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">Nothing has been submitted for {cycle.name} yet.</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
