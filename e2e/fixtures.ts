@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 /** The demo people the seed creates, by first name; each signs in with "<first name>-waymark". */
 export const demo = {
@@ -12,6 +12,7 @@ export const demo = {
   mei: { name: "Mei Chen", email: "mei.chen@example.com", role: "Engineer" },
   aisha: { name: "Aisha Khan", email: "aisha.khan@example.com", role: "Engineer" },
   tom: { name: "Tom Becker", email: "tom.becker@example.com", role: "Engineer" },
+  ines: { name: "Ines Duarte", email: "ines.duarte@example.com", role: "Engineer" },
 } as const;
 export type DemoKey = keyof typeof demo;
 
@@ -38,6 +39,8 @@ export const test = base.extend<{
   visit: (path: string) => Promise<void>;
   /** Signs in as a demo person and waits for the career path. */
   signInAs: (who: DemoKey) => Promise<void>;
+  /** Signs a demo person in on a browser of their own, beside `page`; closed after the test. */
+  signInElsewhere: (who: DemoKey) => Promise<Page>;
 }>({
   visit: async ({ page }, provide) => {
     await provide(async (path) => {
@@ -52,6 +55,23 @@ export const test = base.extend<{
       await expect(page.getByTestId("signed-in-as")).toContainText(demo[who].name);
     });
   },
+  signInElsewhere: async ({ browser, baseURL }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (who) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signInWith(page, demo[who].email, `${who}-waymark`);
+      await expect(page.getByTestId("signed-in-as")).toContainText(demo[who].name);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
 });
 
-export { expect, expectAccessible, signInWith };
+/** The radio button that picks a step in one dimension's column of the matrix. */
+function stepPicker(page: Page, step: string, dimension: string) {
+  return page.getByRole("radio", { name: new RegExp(`^${step}, ${dimension}: `) });
+}
+
+export { expect, expectAccessible, signInWith, stepPicker };

@@ -55,11 +55,11 @@ export default async function PersonReviewPage({ params, searchParams }: { param
         title={cycle ? `${person.name}: ${cycle.name}` : person.name}
         description={
           <>
-            <Link href={`/people/${person.id}`} className="text-path hover:underline">
+            <Link href={`/people/${person.id}`} className="text-path underline">
               {own ? "My page" : `${name}'s page`}
             </Link>
             {" · "}
-            <Link href={own ? "/evidence" : `/evidence?person=${person.id}`} className="text-path hover:underline">
+            <Link href={own ? "/evidence" : `/evidence?person=${person.id}`} className="text-path underline">
               {own ? "My evidence" : `${name}'s evidence`}
             </Link>
             {cycle && <> · {cycle.startsOn} to {cycle.endsOn} · {cycle.status === "open" ? "open" : "closed"}</>}
