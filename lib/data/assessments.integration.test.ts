@@ -14,6 +14,7 @@ import {
   listAssessmentsFor,
   saveAssessmentDraft,
   listCycles,
+  listReviewStatuses,
   setCycleStatus,
   startManagerAssessment,
   startSelfAssessment,
@@ -223,5 +224,25 @@ describe("a manager assessment", () => {
     const cycle = (await getOpenCycle())!;
     await handle.db.update(reviewCycles).set({ status: "closed" }).where(eq(reviewCycles.id, cycle.id));
     expect(await rejection(startManagerAssessment(await as("priya"), engineer.id, cycle.id))).toBeInstanceOf(NotAllowedError);
+  });
+});
+
+describe("review statuses for the people list", () => {
+  it("show only what the viewer may know: submitted self-assessments, and manager drafts to their author", async () => {
+    const cycle = (await getOpenCycle())!;
+    const [priya, marcus, alex] = [await as("priya"), await as("marcus"), await as("alex")];
+    const [sam, aisha] = [await as("sam"), await as("aisha")];
+    await startManagerAssessment(priya, engineer.id, cycle.id);
+
+    const forPriya = await listReviewStatuses(priya, cycle.id, [sam.id, engineer.id, aisha.id]);
+    expect(Object.fromEntries(forPriya)).toEqual({
+      [sam.id]: { self: "submitted", manager: "submitted" },
+      [engineer.id]: { self: null, manager: "draft" },
+    });
+    // Aisha's self-assessment is a draft: her manager sees nothing of it.
+    expect(Object.fromEntries(await listReviewStatuses(marcus, cycle.id, [aisha.id]))).toEqual({ [aisha.id]: { self: null, manager: null } });
+    // An admin sees submitted work, not Priya's draft.
+    expect((await listReviewStatuses(alex, cycle.id, [engineer.id])).get(engineer.id)).toEqual({ self: null, manager: null });
+    expect((await listReviewStatuses(await as("lena"), cycle.id, [sam.id])).size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
 import { listPublishedVersionIds } from "@/db/framework-store";
@@ -172,6 +172,31 @@ export async function getAssessment(viewer: Viewer, id: string): Promise<Assessm
   const row = isUuid(id) ? await loadAssessment(db, id) : null;
   if (!row || !canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
   return toView(row);
+}
+
+export type ReviewStatus = { self: "submitted" | null; manager: "draft" | "submitted" | null };
+
+/**
+ * Where each person's review stands in a cycle, as far as the viewer may know: a self-assessment
+ * counts once submitted, a manager assessment draft only for its author. People the viewer may
+ * not read are left out.
+ */
+export async function listReviewStatuses(viewer: Viewer, cycleId: string, personIds: string[]): Promise<Map<string, ReviewStatus>> {
+  const readable = personIds.filter((id) => isUuid(id) && canReadPerson(viewer, id));
+  const statuses = new Map<string, ReviewStatus>(readable.map((id) => [id, { self: null, manager: null }]));
+  if (!isUuid(cycleId) || readable.length === 0) return statuses;
+  const { db } = await getDatabase();
+  const rows = await db
+    .select({ subjectId: assessments.subjectId, kind: assessments.kind, status: assessments.status, authorId: assessments.authorId })
+    .from(assessments)
+    .where(and(eq(assessments.cycleId, cycleId), inArray(assessments.subjectId, readable)));
+  for (const row of rows) {
+    if (!canReadAssessment(viewer, row)) continue;
+    const entry = statuses.get(row.subjectId)!;
+    if (row.kind === "self" && row.status === "submitted") entry.self = "submitted";
+    if (row.kind === "manager") entry.manager = row.status;
+  }
+  return statuses;
 }
 
 /** A person's assessments that the viewer may read, newest cycle first. */

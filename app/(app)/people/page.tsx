@@ -4,7 +4,15 @@ import { notFound } from "next/navigation";
 import { buttonLinkClass, PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { canListPeople, canManagePeople, roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
+import { getOpenCycle, listReviewStatuses, type ReviewStatus } from "@/lib/data/assessments";
 import { listPeople } from "@/lib/data/people";
+
+function reviewText(status: ReviewStatus | undefined): string {
+  if (!status) return "—";
+  const self = status.self ? "self submitted" : "self not submitted";
+  const manager = status.manager === "submitted" ? "manager submitted" : status.manager === "draft" ? "your draft" : "manager not started";
+  return `${self} · ${manager}`;
+}
 
 export const metadata: Metadata = { title: "People" };
 
@@ -12,7 +20,8 @@ export default async function PeoplePage() {
   const viewer = await requireViewer();
   if (!canListPeople(viewer)) notFound();
   const admin = canManagePeople(viewer);
-  const people = await listPeople(viewer);
+  const [people, cycle] = await Promise.all([listPeople(viewer), getOpenCycle()]);
+  const reviews = cycle ? await listReviewStatuses(viewer, cycle.id, people.filter((p) => p.role !== "admin").map((p) => p.id)) : new Map<string, ReviewStatus>();
 
   return (
     <div>
@@ -47,6 +56,7 @@ export default async function PeoplePage() {
                 <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Role</th>
                 <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Team</th>
                 <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Manager</th>
+                {cycle && <th scope="col" className="px-4 py-2 font-semibold">{cycle.name}</th>}
                 <th scope="col" className="px-4 py-2 font-semibold">Status</th>
               </tr>
             </thead>
@@ -65,6 +75,18 @@ export default async function PeoplePage() {
                   <td className="hidden px-4 py-2 sm:table-cell">{roleLabel[p.role]}</td>
                   <td className="hidden px-4 py-2 sm:table-cell">{p.team?.name ?? "—"}</td>
                   <td className="hidden px-4 py-2 sm:table-cell">{p.manager?.name ?? "—"}</td>
+                  {cycle && (
+                    <td className="px-4 py-2">
+                      {reviews.has(p.id) ? (
+                        <Link href={`/people/${p.id}/assessment?cycle=${cycle.id}`} className="text-stone-800 underline decoration-stone-300 hover:decoration-path">
+                          {reviewText(reviews.get(p.id))}
+                          <span className="sr-only">: review of {p.name}</span>
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  )}
                   <td className="px-4 py-2">
                     {p.active ? "Active" : <span className="rounded-full bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-700">Deactivated</span>}
                   </td>
