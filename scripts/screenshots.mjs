@@ -1,5 +1,6 @@
-// Screenshots for docs/: the path matrix on a laptop and on a phone, and an engineer's pages.
-// Needs a running Waymark on the demo database (npm start) at BASE_URL, default http://localhost:3000.
+// Screenshots for docs/: the path matrix on a laptop and on a phone, an engineer's pages, a
+// manager's review and the admin's cycles. Needs a running Waymark on a freshly seeded demo
+// database (npm start) at BASE_URL, default http://localhost:3000.
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -16,30 +17,55 @@ const browser = await chromium.launch({
     : [],
 });
 
-const shots = [
-  { file: "path-matrix-wide.png", url: "/path", viewport: { width: 1440, height: 1500 } },
-  { file: "path-matrix-narrow.png", url: "/path#step-senior-engineer", viewport: { width: 390, height: 1600 } },
-  { file: "where-i-am-now.png", url: "/", viewport: { width: 1280, height: 1200 } },
-  { file: "self-assessment.png", url: "/assessment", viewport: { width: 1280, height: 1400 } },
+const laptop = { width: 1440, height: 1200 };
+/** Whose pages to take, signed in as them; a url may name a person's page by "{first name}". */
+const tours = [
+  {
+    who: "sam",
+    email: "sam.okafor@example.com",
+    shots: [
+      { file: "path-matrix-wide.png", url: "/path", viewport: { width: 1440, height: 1500 } },
+      { file: "path-matrix-narrow.png", url: "/path#step-senior-engineer", viewport: { width: 390, height: 1600 } },
+      { file: "where-i-am-now.png", url: "/", viewport: { width: 1280, height: 1200 } },
+      { file: "review-gaps.png", url: "/assessment", viewport: laptop },
+      { file: "evidence-library.png", url: "/evidence", viewport: laptop },
+      { file: "evidence-form.png", url: "/evidence/new", viewport: { width: 1280, height: 1400 } },
+    ],
+  },
+  { who: "aisha", email: "aisha.khan@example.com", shots: [{ file: "self-assessment.png", url: "/assessment", viewport: { width: 1440, height: 1400 }, scrollTo: "Pick on the path" }] },
+  {
+    who: "priya",
+    email: "priya.raman@example.com",
+    shots: [
+      { file: "my-reports.png", url: "/people", viewport: { width: 1280, height: 700 } },
+      { file: "manager-review.png", url: "/people/{Sam}/assessment", viewport: laptop },
+    ],
+  },
+  { who: "alex", email: "alex.morgan@example.com", shots: [{ file: "review-cycles.png", url: "/cycles", viewport: { width: 1280, height: 800 } }] },
 ];
-const context = await browser.newContext({ deviceScaleFactor: 1 });
-const signIn = await context.newPage();
-await signIn.goto(`${base}/sign-in`);
-await signIn.getByLabel("Email").fill("sam.okafor@example.com");
-await signIn.getByLabel("Password").fill("sam-waymark");
-await signIn.getByRole("button", { name: "Sign in" }).click();
-await signIn.getByTestId("signed-in-as").waitFor();
-await signIn.goto(`${base}/assessment`);
-const start = signIn.getByRole("button", { name: "Start my self-assessment" });
-if (await start.isVisible()) await start.click();
-await signIn.getByTestId("save-status").waitFor();
-await signIn.close();
-for (const shot of shots) {
+
+for (const tour of tours) {
+  const context = await browser.newContext({ deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.setViewportSize(shot.viewport);
-  await page.goto(`${base}${shot.url}`);
-  await page.screenshot({ path: path.join(root, "docs", shot.file) });
-  console.log(`docs/${shot.file}`);
-  await page.close();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Email").fill(tour.email);
+  await page.getByLabel("Password").fill(`${tour.who}-waymark`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("signed-in-as").waitFor();
+  for (const shot of tour.shots) {
+    await page.setViewportSize(shot.viewport);
+    let url = shot.url;
+    const person = url.match(/\{(\w+)\}/);
+    if (person) {
+      await page.goto(`${base}/people`);
+      const href = await page.getByRole("table").getByRole("link", { name: new RegExp(`^${person[1]} `) }).first().getAttribute("href");
+      url = url.replace(person[0], href.split("/").pop());
+    }
+    await page.goto(`${base}${url}`);
+    if (shot.scrollTo) await page.getByRole("heading", { name: shot.scrollTo }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 80));
+    await page.screenshot({ path: path.join(root, "docs", shot.file) });
+    console.log(`docs/${shot.file}`);
+  }
+  await context.close();
 }
 await browser.close();
