@@ -26,7 +26,7 @@ test.describe("self-assessment", () => {
     await expect(stepPicker(page, "Software Engineer II", "Ownership")).toBeChecked();
     const manager = await signInElsewhere("priya");
     await manager.goto("/people");
-    await manager.getByRole("table").getByRole("link", { name: "Lena Fischer" }).click();
+    await manager.getByRole("table").getByRole("link", { name: "Lena Fischer", exact: true }).click();
     await expect(manager.getByRole("heading", { level: 1, name: "Lena Fischer" })).toBeVisible();
     await expect(manager.getByRole("region", { name: "Reviews" })).toContainText("Self-assessment: not submitted");
     await manager.getByRole("link", { name: /^Assess Lena/ }).click();
