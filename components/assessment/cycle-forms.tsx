@@ -34,7 +34,14 @@ export function CycleStatusForm({ cycle }: { cycle: { id: string; name: string; 
   const [state, action, pending] = useActionState<ActionState, FormData>(setCycleStatusAction, { status: "idle" });
   const next = cycle.status === "open" ? "closed" : "open";
   return (
-    <form key={cycle.revision} action={action} className="flex flex-wrap items-center justify-end gap-2">
+    <form
+      key={cycle.revision}
+      action={action}
+      onSubmit={(e) => {
+        if (next === "closed" && !window.confirm(`Close ${cycle.name}? Drafts left in it can no longer be changed or submitted.`)) e.preventDefault();
+      }}
+      className="flex flex-wrap items-center justify-end gap-2"
+    >
       <input type="hidden" name="id" value={cycle.id} />
       <input type="hidden" name="status" value={next} />
       <input type="hidden" name="revision" value={cycle.revision} />
