@@ -24,6 +24,16 @@ test.describe("review cycles", () => {
     await expect(next.getByRole("alert")).toHaveText("Close “2026 H2 review” first: one review cycle is open at a time.");
     await expect(cycles.getByRole("row", { name: /2026 H2 review/ })).toContainText("Open");
     await expect(next).toContainText("Not opened yet");
+
+    // Closing asks first; saying no leaves the cycle open.
+    const asked = page.waitForEvent("dialog");
+    const click = cycles.getByRole("button", { name: "Close 2026 H2 review" }).click();
+    const dialog = await asked;
+    expect(dialog.message()).toContain("Drafts left in it can no longer be changed");
+    await dialog.dismiss();
+    await click;
+    await page.reload();
+    await expect(page.getByRole("table").getByRole("row", { name: /2026 H2 review/ })).toContainText("Open");
   });
 
   test("a manager's list shows where each report's review stands, and engineers have no cycles page", async ({ page, signInAs, signInElsewhere, visit }) => {
