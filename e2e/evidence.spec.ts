@@ -1,11 +1,10 @@
-import { demo, expect, expectAccessible, signInWith, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 
 test.describe("evidence", () => {
   test("an engineer adds evidence linked to cells, finds it by searching, sees counts on the matrix; the manager reads it and another engineer cannot", async ({
     page,
-    browser,
-    baseURL,
     signInAs,
+    signInElsewhere,
     visit,
   }) => {
     await signInAs("diego");
@@ -48,23 +47,15 @@ test.describe("evidence", () => {
     await expectAccessible(page);
     const diegoId = (await page.getByTestId("signed-in-as").getByRole("link").getAttribute("href"))!.split("/").pop();
 
-    const managerContext = await browser.newContext({ baseURL });
-    const manager = await managerContext.newPage();
-    await signInWith(manager, demo.priya.email, "priya-waymark");
-    await expect(manager.getByTestId("signed-in-as")).toBeVisible();
+    const manager = await signInElsewhere("priya");
     await manager.goto(`/people/${diegoId}`);
     await manager.getByRole("link", { name: "Diego's evidence" }).click();
     await expect(manager.getByRole("heading", { level: 1, name: "Diego Alvarez's evidence" })).toBeVisible();
     await expect(manager.getByRole("article")).toHaveCount(2);
     await expect(manager.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
     await expectAccessible(manager);
-    await managerContext.close();
 
-    const otherContext = await browser.newContext({ baseURL });
-    const other = await otherContext.newPage();
-    await signInWith(other, demo.aisha.email, "aisha-waymark");
-    await expect(other.getByTestId("signed-in-as")).toBeVisible();
+    const other = await signInElsewhere("aisha");
     expect((await other.goto(`/evidence?person=${diegoId}`))?.status()).toBe(404);
-    await otherContext.close();
   });
 });

@@ -6,6 +6,7 @@ import { canListPeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { getWhereNow } from "@/lib/data/career";
 import { formatTimeframe } from "@/lib/framework/timeframe";
+import { firstName } from "@/lib/people/names";
 
 export const metadata: Metadata = { title: "Where you are now" };
 
@@ -18,7 +19,7 @@ export default async function HomePage() {
   if (!now) {
     return (
       <div>
-        <PageHeader title={`Welcome, ${viewer.name.split(" ")[0]}`} description="You are not placed on a career path yet." />
+        <PageHeader title={`Welcome, ${firstName(viewer.name)}`} description="You are not placed on a career path yet." />
         <div className="flex flex-wrap gap-3">
           <Link href="/path" className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">
             See the career path

@@ -1,11 +1,19 @@
 import { PathMatrix, type CellMark } from "@/components/path-matrix/path-matrix";
 import { Markdown } from "@/components/ui/markdown";
+import type { AssessmentView } from "@/lib/data/assessments";
 import type { FrameworkVersionView } from "@/lib/data/frameworks";
 import { compareSteps, type StepComparison } from "@/lib/framework/path-graph";
+import { firstName } from "@/lib/people/names";
 
 export type Rating = { dimensionId: string; stepId: string | null; rationale: string };
 /** One side of a review: whose picks these are, as a short label for the matrix ("You", "Priya"). */
 export type Side = { who: "self" | "manager"; label: string; ratings: Rating[] };
+
+/** A manager assessment as one side of a review, labelled for whoever is looking. */
+export function managerSide(assessment: Pick<AssessmentView, "author" | "ratings">, viewerId: string): Side {
+  const label = assessment.author.id === viewerId ? "You (manager)" : `${firstName(assessment.author.name)} (manager)`;
+  return { who: "manager", label, ratings: assessment.ratings };
+}
 
 type Framework = Pick<FrameworkVersionView, "dimensions" | "steps" | "transitions">;
 

@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { AssessmentSummary } from "@/components/assessment/assessment-summary";
-import { ReviewComparison, type Side } from "@/components/assessment/review-comparison";
+import { managerSide, ReviewComparison } from "@/components/assessment/review-comparison";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
 import { requireViewer } from "@/lib/auth/session";
-import { getOpenCycle, listAssessmentsFor, type AssessmentView } from "@/lib/data/assessments";
+import { getOpenCycle, listAssessmentsFor } from "@/lib/data/assessments";
 import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkVersion } from "@/lib/data/frameworks";
+import { firstName } from "@/lib/people/names";
 import { startAction } from "./actions";
 
 export const metadata: Metadata = { title: "Self-assessment" };
 
 const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-const firstName = (name: string) => name.split(" ")[0] ?? name;
-
-/** The manager's side of a review, as the engineer sees it. */
-const managerSide = (a: AssessmentView): Side => ({ who: "manager", label: `${firstName(a.author.name)} (manager)`, ratings: a.ratings });
 
 export default async function AssessmentPage() {
   const viewer = await requireViewer();
@@ -63,7 +60,7 @@ export default async function AssessmentPage() {
             subjectFirstName={firstName(viewer.name)}
             initial={Object.fromEntries(current.ratings.map((r) => [r.dimensionId, { stepId: r.stepId, rationale: r.rationale }]))}
             framework={versions.get(current.versionId)!}
-            counterpart={managerView ? managerSide(managerView) : null}
+            counterpart={managerView ? managerSide(managerView, viewer.id) : null}
             evidence={evidence}
             currentStepId={now?.version.version.id === current.versionId ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}
@@ -81,7 +78,7 @@ export default async function AssessmentPage() {
             <ReviewComparison
               framework={versions.get(current.versionId)!}
               self={{ who: "self", label: "You", ratings: current.ratings }}
-              manager={managerView ? managerSide(managerView) : null}
+              manager={managerView ? managerSide(managerView, viewer.id) : null}
               evidence={evidence}
             />
           </div>

@@ -7,6 +7,7 @@ import { canManagePeople, roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
+import { firstName } from "@/lib/people/names";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
 
@@ -32,7 +33,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       manager: assessments.find((a) => a.cycle.id === cycle.id && a.kind === "manager"),
     }))
     .filter((r) => r.self || r.manager || (r.cycle.status === "open" && isDirectManager));
-  const first = person.name.split(" ")[0];
+  const first = firstName(person.name);
 
   return (
     <div className="space-y-6">
@@ -70,7 +71,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </dd>
           </dl>
           <Link href={`/evidence?person=${person.id}`} className="mt-4 inline-block text-sm font-medium text-path hover:underline">
-            {person.id === viewer.id ? "My evidence" : `${person.name.split(" ")[0]}'s evidence`}
+            {person.id === viewer.id ? "My evidence" : `${first}'s evidence`}
           </Link>
           {person.reports.length > 0 && (
             <>

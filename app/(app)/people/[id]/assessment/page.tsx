@@ -2,21 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
-import { ReviewComparison, type Side } from "@/components/assessment/review-comparison";
+import { managerSide, ReviewComparison, type Side } from "@/components/assessment/review-comparison";
 import { StartManagerAssessmentForm } from "@/components/assessment/start-manager-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
 import { requireViewer } from "@/lib/auth/session";
-import { listAssessmentsFor, listCycles, type AssessmentView } from "@/lib/data/assessments";
+import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
 import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkVersion, getPublishedFrameworks } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
 import { NotFoundError } from "@/lib/errors";
+import { firstName } from "@/lib/people/names";
 
 export const metadata: Metadata = { title: "Review" };
 
-const firstName = (name: string) => name.split(" ")[0] ?? name;
 
 /**
  * One person's review in one cycle: their submitted self-assessment beside the manager assessment.
@@ -47,7 +47,6 @@ export default async function PersonReviewPage({ params, searchParams }: { param
   const evidence = framework && placedOn === framework.version.id ? { counts: Object.fromEntries(await countEvidenceByCell(viewer, person.id)), personId: person.id, own } : undefined;
 
   const selfSide: Side | null = self ? { who: "self", label: own ? "You" : `${name} (self)`, ratings: self.ratings } : null;
-  const managerSide = (a: AssessmentView): Side => ({ who: "manager", label: a.author.id === viewer.id ? "You (manager)" : `${firstName(a.author.name)} (manager)`, ratings: a.ratings });
 
   return (
     <div className="space-y-6">
@@ -114,7 +113,7 @@ export default async function PersonReviewPage({ params, searchParams }: { param
             </section>
           )}
           {selfSide || manager?.status === "submitted" ? (
-            <ReviewComparison framework={framework} self={selfSide} manager={manager?.status === "submitted" ? managerSide(manager) : null} evidence={evidence} />
+            <ReviewComparison framework={framework} self={selfSide} manager={manager?.status === "submitted" ? managerSide(manager, viewer.id) : null} evidence={evidence} />
           ) : (
             <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">Nothing has been submitted for {cycle.name} yet.</p>
           )}
