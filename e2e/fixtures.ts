@@ -1,20 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { demoPassword, demoPeople, type DemoKey } from "../db/seed/demo-organisation";
 
-/** The demo people the seed creates, by first name; each signs in with "<first name>-waymark". */
-export const demo = {
-  alex: { name: "Alex Morgan", email: "alex.morgan@example.com", role: "Admin" },
-  priya: { name: "Priya Raman", email: "priya.raman@example.com", role: "Manager" },
-  marcus: { name: "Marcus Bell", email: "marcus.bell@example.com", role: "Manager" },
-  sam: { name: "Sam Okafor", email: "sam.okafor@example.com", role: "Engineer" },
-  diego: { name: "Diego Alvarez", email: "diego.alvarez@example.com", role: "Engineer" },
-  lena: { name: "Lena Fischer", email: "lena.fischer@example.com", role: "Engineer" },
-  mei: { name: "Mei Chen", email: "mei.chen@example.com", role: "Engineer" },
-  aisha: { name: "Aisha Khan", email: "aisha.khan@example.com", role: "Engineer" },
-  tom: { name: "Tom Becker", email: "tom.becker@example.com", role: "Engineer" },
-  ines: { name: "Ines Duarte", email: "ines.duarte@example.com", role: "Engineer" },
-} as const;
-export type DemoKey = keyof typeof demo;
+export type { DemoKey };
+
+const roleLabel = { engineer: "Engineer", manager: "Manager", admin: "Admin" } as const;
+
+/** The demo people the seed creates, by first name, from the seed's own roster. */
+export const demo = Object.fromEntries(
+  demoPeople.map((p) => [p.key, { name: p.name, email: p.email, role: roleLabel[p.role], password: demoPassword(p) }]),
+) as Record<DemoKey, { name: string; email: string; role: string; password: string }>;
+
+const person = (who: DemoKey) => demo[who];
 
 /**
  * Checks the page with axe-core: any serious or critical accessibility violation fails the test,
@@ -51,8 +48,8 @@ export const test = base.extend<{
   },
   signInAs: async ({ page }, provide) => {
     await provide(async (who) => {
-      await signInWith(page, demo[who].email, `${who}-waymark`);
-      await expect(page.getByTestId("signed-in-as")).toContainText(demo[who].name);
+      await signInWith(page, person(who).email, person(who).password);
+      await expect(page.getByTestId("signed-in-as")).toContainText(person(who).name);
     });
   },
   signInElsewhere: async ({ browser, baseURL }, provide) => {
@@ -61,8 +58,8 @@ export const test = base.extend<{
       const context = await browser.newContext({ baseURL });
       contexts.push(context);
       const page = await context.newPage();
-      await signInWith(page, demo[who].email, `${who}-waymark`);
-      await expect(page.getByTestId("signed-in-as")).toContainText(demo[who].name);
+      await signInWith(page, person(who).email, person(who).password);
+      await expect(page.getByTestId("signed-in-as")).toContainText(person(who).name);
       return page;
     });
     for (const context of contexts) await context.close();

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { installDatabase } from "@/db/runtime";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
+import { demoPeople } from "@/db/seed/demo-organisation";
 import { loadViewer } from "@/lib/data/viewer";
 import type { Viewer } from "@/lib/auth/policy";
 import { createTestDatabase, type TestDatabase } from "./database";
@@ -27,18 +28,6 @@ export async function createDemoDatabase(): Promise<{ handle: TestDatabase; as: 
   return { handle, as, idOf };
 }
 
-const EMAILS: Record<string, string> = {
-  alex: "alex.morgan@example.com",
-  priya: "priya.raman@example.com",
-  marcus: "marcus.bell@example.com",
-  diego: "diego.alvarez@example.com",
-  sam: "sam.okafor@example.com",
-  lena: "lena.fischer@example.com",
-  mei: "mei.chen@example.com",
-  aisha: "aisha.khan@example.com",
-  ines: "ines.duarte@example.com",
-  noah: "noah.williams@example.com",
-  tom: "tom.becker@example.com",
-};
+const EMAILS = new Map(demoPeople.map((p) => [p.key, p.email]));
 
-export const emailOf = (key: string) => EMAILS[key] ?? `${key}@example.com`;
+export const emailOf = (key: string) => EMAILS.get(key) ?? `${key}@example.com`;

@@ -19,7 +19,7 @@ export type DemoPerson = {
 
 export const demoTeams = ["Platform", "Product"] as const;
 
-export const demoPeople: DemoPerson[] = [
+const roster = [
   { key: "alex", name: "Alex Morgan", email: "alex.morgan@example.com", role: "admin", team: null, manager: null },
   { key: "priya", name: "Priya Raman", email: "priya.raman@example.com", role: "manager", team: "Platform", manager: "alex" },
   { key: "marcus", name: "Marcus Bell", email: "marcus.bell@example.com", role: "manager", team: "Product", manager: "alex" },
@@ -96,7 +96,11 @@ export const demoPeople: DemoPerson[] = [
     manager: "marcus",
     placement: { step: "software-engineer-2", monthsAgo: 3 },
   },
-];
+] as const satisfies readonly DemoPerson[];
+
+export const demoPeople: readonly DemoPerson[] = roster;
+/** The demo people's keys, for tests that act as one of them. */
+export type DemoKey = (typeof roster)[number]["key"];
 
 /** Evidence the demo engineers have already collected, by person key, linked to cells by step and dimension key. */
 export const demoEvidence: {
