@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "./client";
+import { users } from "./schema";
 
 /** Everyone below a person in the reporting tree, direct and indirect. */
 export async function reportingTreeIds(db: Db | Tx, managerId: string): Promise<string[]> {
@@ -13,4 +14,9 @@ export async function reportingTreeIds(db: Db | Tx, managerId: string): Promise<
         select id from tree`,
   );
   return rows.map((r) => r.id);
+}
+
+/** Ends every session of a person: each is refused on its next request, on every instance. */
+export async function endSessions(db: Db | Tx, userId: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
 }

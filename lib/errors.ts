@@ -16,8 +16,9 @@ export class UnauthenticatedError extends PublicError {
 /** Also what a viewer gets for something that exists but that they may not even know about. */
 export class NotFoundError extends PublicError {
   readonly code = "not-found";
-  constructor(what = "That") {
-    super(`${what} was not found.`);
+  /** Says "<what> was not found.", or the whole sentence given instead. */
+  constructor(what = "That", sentence?: string) {
+    super(sentence ?? `${what} was not found.`);
   }
 }
 

@@ -17,3 +17,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether an id from a URL or a form can be an id at all; anything else is answered "not found". */
 export const isUuid = (s: string) => UUID.test(s);
+
+/** A submitted form as the data-access layer receives it: each field's text, or a list for repeated fields. */
+export type FormFields = Record<string, string | string[]>;

@@ -15,8 +15,8 @@ export function EvidenceForm({ existing, preselect = [], matrix, today }: { exis
   const values =
     state.status === "error"
       ? state.values
-      : { title: existing?.title ?? "", kind: existing?.kind ?? "", occurredOn: existing?.occurredOn ?? today, link: existing?.link ?? "", body: existing?.body ?? "", cellIds: (existing?.cellIds ?? preselect).join(",") };
-  const chosen = new Set((values.cellIds ?? "").split(",").filter(Boolean));
+      : { title: existing?.title ?? "", kind: existing?.kind ?? "", occurredOn: existing?.occurredOn ?? today, link: existing?.link ?? "", body: existing?.body ?? "" };
+  const chosen = new Set(state.status === "error" ? (state.lists.cellIds ?? []) : (existing?.cellIds ?? preselect));
   const cellAt = new Map(matrix.cells.map((c) => [`${c.stepId}:${c.dimensionId}`, c.id]));
 
   return (

@@ -43,6 +43,11 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     /** argon2id hash; null for people who only sign in through an outside provider. */
     passwordHash: text("password_hash"),
+    /**
+     * Sessions carry the version they were issued under; raising it ends every session of the
+     * person on their next request (sign-out, a new password, a role change, deactivation).
+     */
+    sessionVersion: integer("session_version").notNull().default(1),
     revision: integer("revision").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

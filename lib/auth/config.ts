@@ -11,11 +11,12 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { clientAddress } from "@/lib/auth/address";
 import { resolveAuthSettings } from "@/lib/auth/settings";
 import { attemptPasswordSignIn, isActivePersonEmail } from "@/lib/data/sign-in";
+import { currentSessionVersion } from "@/lib/data/viewer";
 import { readEnv } from "@/lib/env";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name?: string | null; email?: string | null };
+    user: { id: string; name?: string | null; email?: string | null; sessionVersion?: number };
   }
 }
 
@@ -114,8 +115,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
             : (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
         return verified && isActivePersonEmail(user.email);
       },
+      // The session remembers the person's session version when it was issued; the viewer is only
+      // loaded while the person's version is still the same (see lib/data/viewer.ts).
+      async jwt({ token, user }) {
+        if (user?.id) {
+          const version = await currentSessionVersion(user.id);
+          if (version !== null) token.sessionVersion = version;
+        }
+        return token;
+      },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sessionVersion === "number") session.user.sessionVersion = token.sessionVersion;
         return session;
       },
     },

@@ -11,8 +11,10 @@ import { isUuid } from "@/lib/validation";
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id || !isUuid(id)) return null;
-  return loadViewer(id);
+  const version = session?.user?.sessionVersion;
+  // A session from before session versions, or one whose person's sessions were ended, is over.
+  if (!id || !isUuid(id) || typeof version !== "number") return null;
+  return loadViewer(id, { version });
 });
 
 /** The signed-in viewer, or a redirect to the sign-in page. */

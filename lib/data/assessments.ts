@@ -8,7 +8,7 @@ import { assessments, dimensions, frameworkVersions, placements, ratings, review
 import { canManagePeople, canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { createCycleSchema, saveDraftSchema, setCycleStatusSchema, submitSchema } from "@/lib/assessments/schemas";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";
-import { isUuid, parseInput } from "@/lib/validation";
+import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import type { z } from "zod";
 
 /**
@@ -71,7 +71,7 @@ export async function getOpenCycle(): Promise<CycleView | null> {
   return (await listCycles()).find((c) => c.status === "open") ?? null;
 }
 
-export async function createCycle(viewer: Viewer, raw: z.input<typeof createCycleSchema>): Promise<{ id: string }> {
+export async function createCycle(viewer: Viewer, raw: z.input<typeof createCycleSchema> | FormFields): Promise<{ id: string; name: string }> {
   if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can create review cycles.");
   const input = parseInput(createCycleSchema, raw);
   const { db } = await getDatabase();
@@ -79,11 +79,11 @@ export async function createCycle(viewer: Viewer, raw: z.input<typeof createCycl
     // A new cycle waits, closed, until an admin opens it: one cycle is open at a time.
     const [row] = await tx.insert(reviewCycles).values({ ...input, status: "closed" }).returning({ id: reviewCycles.id });
     await recordAudit(tx, { actorId: viewer.id, action: "cycle.create", entityType: "review_cycle", entityId: row!.id, after: { ...input, status: "closed" } });
-    return row!;
+    return { id: row!.id, name: input.name };
   });
 }
 
-export async function setCycleStatus(viewer: Viewer, raw: z.input<typeof setCycleStatusSchema>): Promise<void> {
+export async function setCycleStatus(viewer: Viewer, raw: z.input<typeof setCycleStatusSchema> | FormFields): Promise<{ status: "open" | "closed" }> {
   if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can open or close review cycles.");
   const input = parseInput(setCycleStatusSchema, raw);
   const { db } = await getDatabase();
@@ -110,6 +110,7 @@ export async function setCycleStatus(viewer: Viewer, raw: z.input<typeof setCycl
     const open = await getOpenCycle();
     throw new NotAllowedError(`Close ${open ? `“${open.name}”` : "the open cycle"} first: one review cycle is open at a time.`);
   });
+  return { status: input.status };
 }
 
 /** Whether the viewer may read this assessment at all. */

@@ -7,6 +7,7 @@ import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { NotAllowedError, NotFoundError } from "@/lib/errors";
+import { changeOwnPassword } from "./account";
 import { createCycle, getOpenCycle, listAssessmentsFor, listCycles, saveAssessmentDraft, setCycleStatus, startManagerAssessment } from "./assessments";
 import { listAuditEvents } from "./audit";
 import { listEvidence } from "./evidence";
@@ -102,7 +103,7 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
       passwordMode: "link",
     }),
   "create or rename a team": async (viewer) => {
-    const team = await createTeam(viewer, `Team ${++counter}`);
+    const team = await createTeam(viewer, { name: `Team ${++counter}` });
     await renameTeam(viewer, { id: team.id, name: `Team ${++counter}`, revision: 1 });
   },
   "read the audit log": (viewer) => listAuditEvents(viewer, {}),
@@ -114,6 +115,10 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const cycle = (await getOpenCycle())!;
     const draft = await startManagerAssessment(viewer, id, cycle.id);
     await saveAssessmentDraft(viewer, { assessmentId: draft.id, revision: draft.revision, ratings: [] });
+  },
+  "change a password with the current one": (viewer) => {
+    const current = `${viewer.email.split(".")[0]}-waymark`;
+    return changeOwnPassword(viewer, { current, password: "a-new-password-1", confirm: "a-new-password-1" }, { address: "192.0.2.99" });
   },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });

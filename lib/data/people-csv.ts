@@ -127,6 +127,8 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
         role: u.role,
         managerId: managerId(u.managerEmail),
         teamId: teamId(u.team),
+        // A new role takes effect through a fresh sign-in, like a role changed by hand.
+        ...(u.changes.some((ch) => ch.field === "role") ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
         revision: sql`${users.revision} + 1`,
         updatedAt: new Date(),
       })

@@ -56,11 +56,11 @@ describe("creating a person", () => {
   it("gives a one-time set-password link instead, when asked", async () => {
     const { id, setPasswordToken } = await createPerson(admin, { ...base, email: "rosa@example.com", passwordMode: "link" });
     expect(await describePasswordToken(setPasswordToken!)).toEqual({ name: "Rosa Diaz", email: "rosa@example.com" });
-    await setPasswordWithToken(setPasswordToken!, "chosen-by-rosa");
+    await setPasswordWithToken({ token: setPasswordToken!, password: "chosen-by-rosa", confirm: "chosen-by-rosa" });
     expect(await attemptPasswordSignIn({ email: "rosa@example.com", password: "chosen-by-rosa", address: "10.0.0.2" })).toMatchObject({ ok: true });
     // Used once, the link is gone.
     expect(await describePasswordToken(setPasswordToken!)).toBeNull();
-    expect(await rejection(setPasswordWithToken(setPasswordToken!, "another-password"))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(setPasswordWithToken({ token: setPasswordToken!, password: "another-password", confirm: "another-password" }))).toBeInstanceOf(NotFoundError);
     // A new link replaces any earlier one.
     const first = await createPasswordLink(admin, id);
     const second = await createPasswordLink(admin, id);
@@ -189,8 +189,8 @@ describe("deactivating a person", () => {
 
 describe("teams", () => {
   it("creates and renames teams, refusing a name in use whatever its case", async () => {
-    const { id } = await createTeam(admin, "Data");
-    expect(await rejection(createTeam(admin, "platform"))).toBeInstanceOf(InvalidInputError);
+    const { id } = await createTeam(admin, { name: "Data" });
+    expect(await rejection(createTeam(admin, { name: "platform" }))).toBeInstanceOf(InvalidInputError);
     await renameTeam(admin, { id, name: "Data Platform", revision: 1 });
     expect(await rejection(renameTeam(admin, { id, name: "Product", revision: 2 }))).toBeInstanceOf(InvalidInputError);
     expect(await rejection(renameTeam(admin, { id, name: "Other", revision: 1 }))).toBeInstanceOf(ConflictError);
@@ -209,14 +209,28 @@ describe("signing in", () => {
     expect(await attemptPasswordSignIn({ email: "SAM.OKAFOR@example.com", password: "sam-waymark", address })).toMatchObject({ ok: true });
   });
 
-  it("stops an account after five failures, even with the right password", async () => {
-    for (let i = 0; i < 5; i++) await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: `guess-${i}-xxxx`, address: `198.51.100.${i}` });
-    expect(await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: "sam-waymark", address: "198.51.100.99" })).toEqual({
+  it("stops an address after five failures on one account, even with the right password, and leaves the owner's own address alone", async () => {
+    const stranger = "198.51.100.7";
+    for (let i = 0; i < 5; i++) await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: `guess-${i}-xxxx`, address: stranger });
+    expect(await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: "sam-waymark", address: stranger })).toEqual({ ok: false, reason: "rate-limited" });
+    // The owner, elsewhere, is not kept out by a stranger's guesses.
+    expect(await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: "sam-waymark", address: "203.0.113.50" })).toMatchObject({ ok: true });
+    // Nor is another account from the stranger's address.
+    expect(await attemptPasswordSignIn({ email: "lena.fischer@example.com", password: "lena-waymark", address: stranger })).toMatchObject({ ok: true });
+  });
+
+  it("caps guessing from many addresses at once, but lets the owner in from an address they used before", async () => {
+    const known = "203.0.113.9";
+    expect(await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: "sam-waymark", address: known })).toMatchObject({ ok: true });
+    for (let i = 0; i < 50; i++) {
+      await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: `guess-${i}-xxxx`, address: `198.51.100.${i}` });
+    }
+    // Every address so far is under its own limit; the account's ceiling is reached.
+    expect(await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: "sam-waymark", address: "198.51.100.200" })).toEqual({
       ok: false,
       reason: "rate-limited",
     });
-    // Another account is not affected.
-    expect(await attemptPasswordSignIn({ email: "lena.fischer@example.com", password: "lena-waymark", address: "198.51.100.99" })).toMatchObject({ ok: true });
+    expect(await attemptPasswordSignIn({ email: "sam.okafor@example.com", password: "sam-waymark", address: known })).toMatchObject({ ok: true });
   });
 
   it("stops an address that fails across many accounts", async () => {
@@ -234,7 +248,7 @@ describe("signing in", () => {
 
 describe("the audit log", () => {
   it("filters by kind of entity and by date, and pages by 50", async () => {
-    for (let i = 0; i < 55; i++) await createTeam(admin, `Guild ${i}`);
+    for (let i = 0; i < 55; i++) await createTeam(admin, { name: `Guild ${i}` });
     const teamsOnly = await listAuditEvents(admin, { entityType: "team" });
     expect(teamsOnly.total).toBe(57); // two seeded teams and 55 new ones
     expect(teamsOnly.events).toHaveLength(50);
@@ -258,7 +272,7 @@ describe("the audit log", () => {
 describe("signing in, many attempts at once", () => {
   it("lets no more than the limit through to the password check", async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => attemptPasswordSignIn({ email: "lena.fischer@example.com", password: `wrong-${i}-password`, address: `203.0.113.${i}` })),
+      Array.from({ length: 20 }, (_, i) => attemptPasswordSignIn({ email: "lena.fischer@example.com", password: `wrong-${i}-password`, address: "203.0.113.1" })),
     );
     const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
     expect(checked).toBeLessThanOrEqual(5);

@@ -14,12 +14,13 @@ import {
   createPersonSchema,
   renameTeamSchema,
   setActiveSchema,
+  setPasswordSchema,
   teamNameSchema,
   updatePersonSchema,
   type CreatePersonInput,
   type UpdatePersonInput,
 } from "@/lib/people/schemas";
-import { isUuid, parseInput } from "@/lib/validation";
+import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import { z } from "zod";
 
 /**
@@ -149,9 +150,9 @@ export async function listTeams(viewer: Viewer): Promise<TeamSummary[]> {
     .orderBy(asc(teams.name));
 }
 
-export type CreatedPerson = { id: string; setPasswordToken: string | null };
+export type CreatedPerson = { id: string; name: string; setPasswordToken: string | null };
 
-export async function createPerson(viewer: Viewer, raw: z.input<typeof createPersonSchema> | CreatePersonInput): Promise<CreatedPerson> {
+export async function createPerson(viewer: Viewer, raw: z.input<typeof createPersonSchema> | CreatePersonInput | FormFields): Promise<CreatedPerson> {
   assertCanManage(viewer);
   const input = parseInput(createPersonSchema, raw);
   const passwordHash = input.passwordMode === "password" ? await hashPassword(passwordSchema.parse(input.password)) : null;
@@ -174,11 +175,11 @@ export async function createPerson(viewer: Viewer, raw: z.input<typeof createPer
       entityId: id,
       after: { email: input.email, name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId, password: input.passwordMode },
     });
-    return { id, setPasswordToken: token };
+    return { id, name: input.name, setPasswordToken: token };
   });
 }
 
-export async function updatePerson(viewer: Viewer, raw: z.input<typeof updatePersonSchema> | UpdatePersonInput): Promise<void> {
+export async function updatePerson(viewer: Viewer, raw: z.input<typeof updatePersonSchema> | UpdatePersonInput | FormFields): Promise<void> {
   assertCanManage(viewer);
   const input = parseInput(updatePersonSchema, raw);
   const { db } = await getDatabase();
@@ -193,7 +194,13 @@ export async function updatePerson(viewer: Viewer, raw: z.input<typeof updatePer
     const changed = { name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId };
     const updated = await tx
       .update(users)
-      .set({ ...changed, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
+      .set({
+        ...changed,
+        // Someone whose role changes signs in again: every open session ends.
+        ...(input.role !== before.role ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+        revision: sql`${users.revision} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(users.id, input.id), eq(users.revision, input.revision)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new ConflictError();
@@ -208,9 +215,9 @@ export async function updatePerson(viewer: Viewer, raw: z.input<typeof updatePer
   });
 }
 
-export async function setPersonActive(viewer: Viewer, raw: { id: string; active: boolean; revision: number }): Promise<void> {
+export async function setPersonActive(viewer: Viewer, raw: z.input<typeof setActiveSchema> | FormFields): Promise<{ active: boolean }> {
   assertCanManage(viewer);
-  const input = parseInput(setActiveSchema, { ...raw, active: String(raw.active) });
+  const input = parseInput(setActiveSchema, raw);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
     await lockOrganisation(tx);
@@ -234,7 +241,7 @@ export async function setPersonActive(viewer: Viewer, raw: { id: string; active:
     }
     await tx
       .update(users)
-      .set({ active: input.active, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
+      .set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1`, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
       .where(eq(users.id, input.id));
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -245,21 +252,22 @@ export async function setPersonActive(viewer: Viewer, raw: { id: string; active:
       after: { active: input.active },
     });
   });
+  return { active: input.active };
 }
 
-export async function createTeam(viewer: Viewer, rawName: string): Promise<{ id: string }> {
+export async function createTeam(viewer: Viewer, raw: { name: string } | FormFields): Promise<{ id: string; name: string }> {
   assertCanManage(viewer);
-  const name = parseInput(z.object({ name: teamNameSchema }), { name: rawName }).name;
+  const { name } = parseInput(z.object({ name: teamNameSchema }), raw);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
     await assertTeamNameFree(tx, name, null);
     const [row] = await tx.insert(teams).values({ name }).returning({ id: teams.id });
     await recordAudit(tx, { actorId: viewer.id, action: "team.create", entityType: "team", entityId: row!.id, after: { name } });
-    return row!;
+    return { id: row!.id, name };
   });
 }
 
-export async function renameTeam(viewer: Viewer, raw: { id: string; name: string; revision: number }): Promise<void> {
+export async function renameTeam(viewer: Viewer, raw: z.input<typeof renameTeamSchema> | FormFields): Promise<{ name: string }> {
   assertCanManage(viewer);
   const input = parseInput(renameTeamSchema, raw);
   const { db } = await getDatabase();
@@ -281,6 +289,7 @@ export async function renameTeam(viewer: Viewer, raw: { id: string; name: string
       after: { name: input.name },
     });
   });
+  return { name: input.name };
 }
 
 /** A new one-time link for a person to set their password; earlier unused links stop working. */
@@ -307,12 +316,15 @@ export async function describePasswordToken(token: string): Promise<{ name: stri
   return row ?? null;
 }
 
-export async function setPasswordWithToken(token: string, password: string): Promise<void> {
+const usedLink = () => new NotFoundError("That link", "This link has been used or has expired. Ask an admin for a new one.");
+
+/** Sets a password through a one-time link; every earlier session of the person ends. */
+export async function setPasswordWithToken(raw: z.input<typeof setPasswordSchema> | FormFields): Promise<void> {
+  const token = typeof raw.token === "string" ? raw.token.slice(0, 200) : "";
   // A cheap look first: hashing a password costs real memory and time, and this needs no sign-in.
-  if (!(await describePasswordToken(token))) throw new NotFoundError("That link");
-  const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) throw new InvalidInputError("Choose another password.", { password: [parsed.error.issues[0]!.message] });
-  const passwordHash = await hashPassword(parsed.data);
+  if (!(await describePasswordToken(token))) throw usedLink();
+  const input = parseInput(setPasswordSchema, raw);
+  const passwordHash = await hashPassword(input.password);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -320,13 +332,13 @@ export async function setPasswordWithToken(token: string, password: string): Pro
       .set({ usedAt: new Date() })
       .where(and(eq(passwordTokens.tokenHash, hashToken(token)), sql`${passwordTokens.usedAt} is null`, sql`${passwordTokens.expiresAt} > now()`))
       .returning({ userId: passwordTokens.userId });
-    if (!row) throw new NotFoundError("That link");
+    if (!row) throw usedLink();
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
       .where(and(eq(users.id, row.userId), eq(users.active, true)))
       .returning({ id: users.id });
-    if (!user) throw new NotFoundError("That link");
+    if (!user) throw usedLink();
     await recordAudit(tx, { actorId: row.userId, action: "user.set-password", entityType: "user", entityId: row.userId });
   });
 }

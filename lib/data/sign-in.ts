@@ -1,43 +1,51 @@
 import "server-only";
-import { and, count, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, max, or, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/runtime";
 import { signInAttempts, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 
-/** Failed attempts allowed in the window, per account and per address. */
-export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
+/**
+ * How password guessing is throttled, with every count kept in the database so the limits hold
+ * across instances:
+ * - per account and address: 5 failures in 15 minutes stop that address from trying that account
+ *   (counted from the pair's last success). A stranger's failures therefore never lock the owner
+ *   out: the owner signs in from their own address.
+ * - per address: 30 failures in 15 minutes across any accounts stop that address (password spraying).
+ * - per account, from every address together: 50 failures in 15 minutes close the account to every
+ *   address that has not signed in to it in the last 30 days, so guessing from many addresses is
+ *   capped too, while the owner's known addresses still get in.
+ */
+export const SIGN_IN_LIMITS = { windowMinutes: 15, perPair: 5, perAddress: 30, perAccount: 50, knownAddressDays: 30 } as const;
 
 export type SignInResult =
   | { ok: true; user: { id: string; name: string; email: string } }
   | { ok: false; reason: "invalid" | "rate-limited" | "deactivated" };
 
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
 /**
- * Checks an email and password, limited per account and per address. "No such person" and "wrong
- * password" give the same answer and take about as long; a deactivated account is only revealed
- * to someone who knows its password.
+ * Checks an email and password under the limits above. "No such person" and "wrong password" give
+ * the same answer and take about as long; a deactivated account is only revealed to someone who
+ * knows its password.
  */
 export async function attemptPasswordSignIn(input: { email: string; password: string; address: string }): Promise<SignInResult> {
   const { db } = await getDatabase();
   const email = input.email.trim().toLowerCase();
-  const keys = { account: `account:${email}`, address: `address:${input.address}` };
-  const windowStart = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
+  const keys = { pair: `pair:${email}|${input.address}`, account: `account:${email}`, address: `address:${input.address}` };
+  const windowStart = minutesAgo(SIGN_IN_LIMITS.windowMinutes);
 
-  // Record the attempt as failed before looking at the count, so that requests sent in parallel
+  // Record the attempt as failed before looking at the counts, so that requests sent in parallel
   // each see the others: no more than the limit get as far as the password check.
   const recorded = await db
     .insert(signInAttempts)
-    .values([
-      { key: keys.account, succeeded: false },
-      { key: keys.address, succeeded: false },
-    ])
+    .values(Object.values(keys).map((key) => ({ key, succeeded: false })))
     .returning({ id: signInAttempts.id });
 
-  // Failures count from the window's start or the account's last success, whichever is later.
-  const [lastSuccess] = await db
+  const [pairSuccess] = await db
     .select({ at: max(signInAttempts.at) })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.key, keys.account), eq(signInAttempts.succeeded, true)));
-  const accountSince = lastSuccess?.at && lastSuccess.at > windowStart ? lastSuccess.at : windowStart;
+    .where(and(eq(signInAttempts.key, keys.pair), eq(signInAttempts.succeeded, true)));
+  const pairSince = pairSuccess?.at && pairSuccess.at > windowStart ? pairSuccess.at : windowStart;
   const failuresSince = async (key: string, since: Date) => {
     const [row] = await db
       .select({ n: count() })
@@ -45,12 +53,18 @@ export async function attemptPasswordSignIn(input: { email: string; password: st
       .where(and(eq(signInAttempts.key, key), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
     return row?.n ?? 0;
   };
-  const [accountFailures, addressFailures] = await Promise.all([
-    failuresSince(keys.account, accountSince),
+  const [pairFailures, addressFailures, accountFailures] = await Promise.all([
+    failuresSince(keys.pair, pairSince),
     failuresSince(keys.address, windowStart),
+    failuresSince(keys.account, windowStart),
   ]);
-  // This attempt is among the counted ones: the limit is reached when it is over the allowance.
-  if (accountFailures > SIGN_IN_LIMITS.perAccount || addressFailures > SIGN_IN_LIMITS.perAddress) {
+  // This attempt is among the counted ones: a limit is reached when it is over the allowance.
+  const knownAddress = !!pairSuccess?.at && pairSuccess.at > minutesAgo(SIGN_IN_LIMITS.knownAddressDays * 24 * 60);
+  if (
+    pairFailures > SIGN_IN_LIMITS.perPair ||
+    addressFailures > SIGN_IN_LIMITS.perAddress ||
+    (accountFailures > SIGN_IN_LIMITS.perAccount && !knownAddress)
+  ) {
     return { ok: false, reason: "rate-limited" };
   }
 
@@ -67,8 +81,15 @@ export async function attemptPasswordSignIn(input: { email: string; password: st
       .set({ succeeded: true })
       .where(inArray(signInAttempts.id, recorded.map((r) => r.id)));
   }
-  // Old attempts say nothing any more; keep the table small.
-  await db.delete(signInAttempts).where(lt(signInAttempts.at, new Date(Date.now() - 24 * 3600_000)));
+  // Old failures say nothing any more, and successes only tell known addresses for a while: keep the table small.
+  await db
+    .delete(signInAttempts)
+    .where(
+      or(
+        and(eq(signInAttempts.succeeded, false), lt(signInAttempts.at, minutesAgo(24 * 60))),
+        lt(signInAttempts.at, minutesAgo(SIGN_IN_LIMITS.knownAddressDays * 24 * 60)),
+      ),
+    );
 
   if (succeeded) return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
   return { ok: false, reason: passwordOk && user && !user.active ? "deactivated" : "invalid" };

@@ -52,7 +52,7 @@ export const updatePersonSchema = personFieldsSchema.extend({
 export const setActiveSchema = z.object({
   id: z.uuid(),
   revision: z.coerce.number().int().min(1),
-  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+  active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
 
 export const teamNameSchema = z
@@ -70,3 +70,16 @@ export const renameTeamSchema = z.object({
 
 export type CreatePersonInput = z.output<typeof createPersonSchema>;
 export type UpdatePersonInput = z.output<typeof updatePersonSchema>;
+
+const sameTwice = { message: "The two passwords are not the same.", path: ["confirm"] };
+
+/** A new password typed twice, through a one-time link. */
+export const setPasswordSchema = z
+  .object({ token: z.string().max(200), password: passwordSchema, confirm: z.string().max(200) })
+  .refine((v) => v.password === v.confirm, sameTwice);
+
+/** A signed-in person's new password, typed twice, with the current one as proof. */
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, "Enter your current password.").max(200), password: passwordSchema, confirm: z.string().max(200) })
+  .refine((v) => v.password === v.confirm, sameTwice)
+  .refine((v) => v.password !== v.current, { message: "Choose a password other than the current one.", path: ["password"] });

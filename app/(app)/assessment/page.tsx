@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { AssessmentSummary } from "@/components/assessment/assessment-summary";
+import { StartAssessmentForm } from "@/components/assessment/start-assessment-form";
 import { managerSide, ReviewComparison } from "@/components/assessment/review-comparison";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
@@ -43,13 +44,10 @@ export default async function AssessmentPage() {
         }
       />
       {cycle && !current && (
-        <form action={startAction} className="rounded-xl border border-dashed border-stone-300 bg-white p-6">
-          <input type="hidden" name="cycleId" value={cycle.id} />
-          <p className="text-stone-700">You have not started a self-assessment for {cycle.name} yet.</p>
-          <button type="submit" className="mt-3 rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">
-            Start my self-assessment
-          </button>
-        </form>
+        <div className="rounded-xl border border-dashed border-stone-300 bg-white p-6">
+          <p className="mb-3 text-stone-700">You have not started a self-assessment for {cycle.name} yet.</p>
+          <StartAssessmentForm action={startAction} fields={{ cycleId: cycle.id }} label="Start my self-assessment" />
+        </div>
       )}
       {current &&
         (current.status === "draft" ? (

@@ -1,13 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { formAction, type ActionState } from "@/lib/actions";
 import { createTeam, renameTeam } from "@/lib/data/people";
-import { renameTeamSchema, teamNameSchema } from "@/lib/people/schemas";
 
-const create = formAction(z.object({ name: teamNameSchema }), async (viewer, { name }) => {
-  await createTeam(viewer, name);
+const create = formAction(async (viewer, fields) => {
+  const { name } = await createTeam(viewer, fields);
   revalidatePath("/teams");
   return { message: `The team ${name} was created.` };
 });
@@ -16,10 +14,10 @@ export async function createTeamAction(prev: ActionState, form: FormData) {
   return create(prev, form);
 }
 
-const rename = formAction(renameTeamSchema, async (viewer, input) => {
-  await renameTeam(viewer, input);
+const rename = formAction(async (viewer, fields) => {
+  const { name } = await renameTeam(viewer, fields);
   revalidatePath("/teams");
-  return { message: `Renamed to ${input.name}.` };
+  return { message: `Renamed to ${name}.` };
 });
 
 export async function renameTeamAction(prev: ActionState, form: FormData) {

@@ -21,13 +21,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const providers = enabledProviders();
   const error = typeof params.error === "string" && params.error !== "CredentialsSignin" ? (PROVIDER_ERRORS[params.error] ?? "Signing in did not work. Try again.") : null;
   const demo = await demoSignIns();
-  const passwordSet = params.passwordSet === "1";
+  const notice = params.passwordSet === "1" ? "Your password is set. Sign in with it now." : params.passwordChanged === "1" ? "Your password is changed and you are signed out everywhere. Sign in with the new password." : null;
 
   return (
     <AuthCard title="Sign in to Waymark" below={demo.length > 0 && <DemoSignIns demo={demo} />}>
-      {passwordSet && (
+      {notice && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Your password is set. Sign in with it now.
+          {notice}
         </p>
       )}
       {error && (
@@ -36,6 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="text-xs text-stone-600">Forgot your password? Ask an admin for a set-password link.</p>
       {providers.length > 0 && (
         <div className="space-y-2 border-t border-stone-200 pt-4">
           {providers.map((p) => (

@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getViewer } from "@/lib/auth/session";
-import { applyPeopleImport, previewPeopleImport } from "@/lib/data/people-csv";
-import { logUnexpected, PublicError } from "@/lib/errors";
+import { dataAction } from "@/lib/actions";
+import { applyPeopleImport, previewPeopleImport, type PlannedImport } from "@/lib/data/people-csv";
 import { CSV_LIMITS } from "@/lib/people/csv";
-import type { PlannedImport } from "@/lib/data/people-csv";
 
 export type ImportState =
   | { stage: "start"; message: string | null }
@@ -22,26 +20,23 @@ async function readCsv(form: FormData): Promise<string | { error: string }> {
   return typeof text === "string" && text.trim() ? text : { error: "Choose a CSV file, or paste its contents." };
 }
 
+const preview = dataAction((viewer, csv: string) => previewPeopleImport(viewer, csv));
+const apply = dataAction((viewer, input: { csv: string; fingerprint: string }) => applyPeopleImport(viewer, input.csv, input.fingerprint));
+
+/** Previews a CSV file, then applies exactly what was previewed: all of it or, when anything is wrong, none. */
 export async function importPeopleAction(_prev: ImportState, form: FormData): Promise<ImportState> {
   if (form.get("intent") === "reset") return { stage: "start", message: null };
-  const viewer = await getViewer();
-  if (!viewer) return { stage: "start", message: "Your session has ended. Sign in again." };
   const csv = await readCsv(form);
   if (typeof csv !== "string") return { stage: "start", message: csv.error };
-  try {
-    if (form.get("intent") !== "apply") {
-      return { stage: "preview", csv, plan: await previewPeopleImport(viewer, csv), message: null };
-    }
-    const plan = await applyPeopleImport(viewer, csv, String(form.get("fingerprint") ?? ""));
-    if (plan.errors.length > 0) return { stage: "preview", csv, plan, message: "Nothing was imported: the file has problems." };
-    revalidatePath("/people");
-    return { stage: "done", plan };
-  } catch (err) {
-    if (err instanceof PublicError) {
-      const plan = await previewPeopleImport(viewer, csv).catch(() => null);
-      return plan ? { stage: "preview", csv, plan, message: err.message } : { stage: "start", message: err.message };
-    }
-    logUnexpected(err);
-    return { stage: "start", message: "Something went wrong. Nothing was imported; try again." };
-  }
+  const previewed = async (message: string | null): Promise<ImportState> => {
+    const result = await preview(csv);
+    return result.ok ? { stage: "preview", csv, plan: result.data, message } : { stage: "start", message: result.message };
+  };
+  if (form.get("intent") !== "apply") return previewed(null);
+
+  const applied = await apply({ csv, fingerprint: String(form.get("fingerprint") ?? "") });
+  if (!applied.ok) return applied.code === "unexpected" ? { stage: "start", message: "Something went wrong. Nothing was imported; try again." } : previewed(applied.message);
+  if (applied.data.errors.length > 0) return { stage: "preview", csv, plan: applied.data, message: "Nothing was imported: the file has problems." };
+  revalidatePath("/people");
+  return { stage: "done", plan: applied.data };
 }

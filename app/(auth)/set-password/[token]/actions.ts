@@ -1,23 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { publicFormAction, type ActionState } from "@/lib/actions";
 import { setPasswordWithToken } from "@/lib/data/people";
-import { InvalidInputError, NotFoundError } from "@/lib/errors";
 
-export type SetPasswordState = { message: string | null; fieldErrors: Record<string, string[]> };
-
-export async function setPasswordAction(_prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
-  const token = String(form.get("token") ?? "").slice(0, 200);
-  const password = String(form.get("password") ?? "");
-  if (password !== String(form.get("confirm") ?? "")) {
-    return { message: null, fieldErrors: { confirm: ["The two passwords are not the same."] } };
-  }
-  try {
-    await setPasswordWithToken(token, password);
-  } catch (err) {
-    if (err instanceof InvalidInputError) return { message: null, fieldErrors: err.fieldErrors };
-    if (err instanceof NotFoundError) return { message: "This link has been used or has expired. Ask an admin for a new one.", fieldErrors: {} };
-    throw err;
-  }
+const setPassword = publicFormAction(async (fields) => {
+  await setPasswordWithToken(fields);
   redirect("/sign-in?passwordSet=1");
+});
+
+export async function setPasswordAction(prev: ActionState, form: FormData) {
+  return setPassword(prev, form);
 }

@@ -7,7 +7,7 @@ import { startManagerAssessment } from "@/lib/data/assessments";
 
 const start = formAction(z.object({ subjectId: z.string(), cycleId: z.string() }), async (viewer, input) => {
   const started = await startManagerAssessment(viewer, input.subjectId, input.cycleId);
-  revalidatePath(`/people/${input.subjectId}/assessment`);
+  revalidatePath(`/people/${started.subject.id}/assessment`);
   return { message: `Your assessment of ${started.subject.name} is open.` };
 });
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { managerSide, ReviewComparison, type Side } from "@/components/assessment/review-comparison";
-import { StartManagerAssessmentForm } from "@/components/assessment/start-manager-form";
+import { StartAssessmentForm } from "@/components/assessment/start-assessment-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
 import { requireViewer } from "@/lib/auth/session";
@@ -14,6 +14,7 @@ import { getFrameworkVersion, getPublishedFrameworks } from "@/lib/data/framewor
 import { getPerson } from "@/lib/data/people";
 import { NotFoundError } from "@/lib/errors";
 import { firstName } from "@/lib/people/names";
+import { startManagerAssessmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -109,7 +110,11 @@ export default async function PersonReviewPage({ params, searchParams }: { param
                   ? `${manager.author.name} started a manager assessment of ${name} before you became ${name}'s manager. Take it over to finish it.`
                   : `You have not assessed ${name} for ${cycle.name} yet. ${self ? `${name} has submitted a self-assessment.` : `${name} has not submitted a self-assessment yet.`}`}
               </p>
-              <StartManagerAssessmentForm subjectId={person.id} cycleId={cycle.id} label={manager ? "Take over the draft" : `Start my assessment of ${name}`} />
+              <StartAssessmentForm
+                action={startManagerAssessmentAction}
+                fields={{ subjectId: person.id, cycleId: cycle.id }}
+                label={manager ? "Take over the draft" : `Start my assessment of ${name}`}
+              />
             </section>
           )}
           {selfSide || manager?.status === "submitted" ? (
