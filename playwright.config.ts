@@ -2,16 +2,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { freePortSync } from "./e2e/free-port";
 
 /**
- * End-to-end tests run against the production build served by `npm start`, on its own port and a
- * fresh embedded database. A system Chromium is used when CHROMIUM_PATH names one (or Debian's
+ * End-to-end tests run against the production build served by `npm start`, on a free port (or
+ * E2E_PORT) and a fresh embedded database. A system Chromium is used when CHROMIUM_PATH names one (or Debian's
  * /usr/bin/chromium exists); otherwise Playwright's own browser.
  */
 
-const port = Number(process.env.E2E_PORT ?? 3210);
-// The config is read again by each worker: keep the folder made by the first read.
+// The config is read again by each worker: keep the port and folder chosen by the first read.
+process.env.E2E_PORT ??= String(freePortSync());
 process.env.WAYMARK_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "waymark-e2e-"));
+const port = Number(process.env.E2E_PORT);
 
 const systemChromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePortSync } from "./free-port";
 
 /**
  * `npm start` as its operator meets it: a clear sentence when it cannot start, a clean close on
@@ -10,13 +11,12 @@ import { expect, test } from "@playwright/test";
  */
 
 const root = path.join(import.meta.dirname, "..");
-let nextPort = Number(process.env.E2E_PORT ?? 3210) + 100;
 const running: ChildProcess[] = [];
 
 type Server = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
 
 function start(env: Record<string, string>): Server {
-  const port = nextPort++;
+  const port = freePortSync();
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: "", PORT: String(port), ...env },

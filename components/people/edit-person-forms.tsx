@@ -46,16 +46,31 @@ export function ActiveForm({ person }: { person: Person }) {
   );
 }
 
-export function PasswordLinkForm({ personId }: { personId: string }) {
+/**
+ * A one-time link for a person who has no password yet or forgot theirs. Waymark sends no email
+ * itself: the admin passes the link on, from their own mail program or another channel.
+ */
+export function PasswordLinkForm({ person }: { person: { id: string; name: string; email: string } }) {
   const [state, action, pending] = useActionState<ActionState<{ path: string }>, FormData>(createPasswordLinkAction, { status: "idle" });
+  const link = state.status === "ok" && state.data ? new URL(state.data.path, window.location.origin).toString() : null;
+  const mail = link
+    ? `mailto:${person.email}?subject=${encodeURIComponent("Set your Waymark password")}&body=${encodeURIComponent(
+        `Hello ${person.name},\n\nchoose your Waymark password with this link. It works once, within 7 days:\n\n${link}\n`,
+      )}`
+    : null;
   return (
     <form action={action} className="space-y-3">
-      <input type="hidden" name="id" value={personId} />
+      <input type="hidden" name="id" value={person.id} />
       <FormMessage state={state} />
-      {state.status === "ok" && state.data && (
-        <p data-testid="set-password-link" className="break-all rounded-md border border-stone-300 bg-stone-50 p-2 font-mono text-xs">
-          {new URL(state.data.path, window.location.origin).toString()}
-        </p>
+      {link && mail && (
+        <>
+          <p data-testid="set-password-link" className="break-all rounded-md border border-stone-300 bg-stone-50 p-2 font-mono text-xs">
+            {link}
+          </p>
+          <a href={mail} className="inline-block text-sm font-medium text-path hover:underline">
+            Email the link to {person.name}
+          </a>
+        </>
       )}
       <SubmitButton pending={pending} variant="secondary">
         Create a set-password link

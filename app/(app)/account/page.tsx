@@ -12,8 +12,8 @@ export default async function AccountPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Your account" description="How you sign in to Waymark." />
-      <section aria-labelledby="who" className="max-w-md rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-        <h2 id="who" className="sr-only">
+      <section aria-labelledby="account-who" className="max-w-md rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+        <h2 id="account-who" className="sr-only">
           Who you are
         </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
@@ -28,8 +28,8 @@ export default async function AccountPage() {
           Your page
         </Link>
       </section>
-      <section aria-labelledby="password" className="space-y-3">
-        <h2 id="password" className="text-lg font-semibold text-stone-900">
+      <section aria-labelledby="change-password" className="space-y-3">
+        <h2 id="change-password" className="text-lg font-semibold text-stone-900">
           Change your password
         </h2>
         <p className="max-w-prose text-sm text-stone-700">

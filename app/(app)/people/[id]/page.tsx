@@ -138,7 +138,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 {person.id !== viewer.id && (
                   <ActiveForm person={{ ...person, managerId: person.manager?.id ?? null, teamId: person.team?.id ?? null }} />
                 )}
-                {person.active && <PasswordLinkForm personId={person.id} />}
+                {person.active && <PasswordLinkForm person={person} />}
               </div>
             </section>
           </div>
