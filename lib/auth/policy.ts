@@ -34,4 +34,9 @@ export function canReadAuditLog(viewer: Viewer): boolean {
   return viewer.role === "admin";
 }
 
+/** Published and retired framework versions are everyone's map; a draft is the admins' work in progress. */
+export function canReadFrameworkVersion(viewer: Viewer, status: "draft" | "published" | "retired"): boolean {
+  return status !== "draft" || viewer.role === "admin";
+}
+
 export const roleLabel: Record<Role, string> = { engineer: "Engineer", manager: "Manager", admin: "Admin" };

@@ -2,13 +2,14 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
-import { listPublishedVersionIds } from "@/db/framework-store";
+import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { assessments, dimensions, frameworkVersions, placements, ratings, reviewCycles, steps, users } from "@/db/schema";
 import { canManagePeople, canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { createCycleSchema, saveDraftSchema, setCycleStatusSchema, submitSchema } from "@/lib/assessments/schemas";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
+import { lockForEdit } from "./revision";
 import type { z } from "zod";
 
 /**
@@ -88,14 +89,15 @@ export async function setCycleStatus(viewer: Viewer, raw: z.input<typeof setCycl
   const input = parseInput(setCycleStatusSchema, raw);
   const { db } = await getDatabase();
   const change = db.transaction(async (tx) => {
-    const [before] = await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, input.id)).for("update");
-    if (!before) throw new NotFoundError("That review cycle");
-    if (before.revision !== input.revision) throw new ConflictError();
+    const before = await lockForEdit(tx, {
+      table: reviewCycles,
+      id: input.id,
+      revision: input.revision,
+      what: "That review cycle",
+      load: async (id) => (await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, id)).for("update"))[0],
+    });
     if (before.status === input.status) return;
-    await tx
-      .update(reviewCycles)
-      .set({ status: input.status, revision: sql`${reviewCycles.revision} + 1` })
-      .where(eq(reviewCycles.id, input.id));
+    await tx.update(reviewCycles).set({ status: input.status }).where(eq(reviewCycles.id, input.id));
     await recordAudit(tx, {
       actorId: viewer.id,
       action: input.status === "open" ? "cycle.open" : "cycle.close",
@@ -227,7 +229,7 @@ export async function startSelfAssessment(viewer: Viewer, cycleId: string): Prom
       .where(and(eq(assessments.kind, "self"), eq(assessments.subjectId, viewer.id), eq(assessments.cycleId, cycleId)));
     if (existing) return existing.id;
     if (cycle.status !== "open") throw new NotAllowedError("This review cycle is closed.");
-    const versionId = await currentVersionFor(tx, viewer.id);
+    const versionId = await versionIdFor(tx, viewer.id);
     if (!versionId) throw new NotAllowedError("There is no published career path to assess against yet.");
     const [row] = await tx
       .insert(assessments)
@@ -249,17 +251,6 @@ export async function startSelfAssessment(viewer: Viewer, cycleId: string): Prom
 }
 
 /** The framework version a person is placed on, or the newest published one. */
-async function currentVersionFor(tx: Tx, personId: string): Promise<string | null> {
-  const [placement] = await tx
-    .select({ versionId: placements.versionId })
-    .from(placements)
-    .where(eq(placements.userId, personId))
-    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
-    .limit(1);
-  if (placement) return placement.versionId;
-  const [published] = await listPublishedVersionIds(tx);
-  return published?.versionId ?? null;
-}
 
 /**
  * The manager assessment of a direct report for a cycle: the existing one, or a new draft if the
@@ -298,7 +289,7 @@ export async function startManagerAssessment(viewer: Viewer, subjectId: string, 
     }
     if (cycle.status !== "open") throw new NotAllowedError("This review cycle is closed.");
     // Both assessments of a cycle are made against one version, so that they can be compared.
-    const versionId = inCycle.find((a) => a.kind === "self")?.versionId ?? (await currentVersionFor(tx, subjectId));
+    const versionId = inCycle.find((a) => a.kind === "self")?.versionId ?? (await versionIdFor(tx, subjectId));
     if (!versionId) throw new NotAllowedError("There is no published career path to assess against yet.");
     const [row] = await tx
       .insert(assessments)
@@ -337,11 +328,6 @@ export async function saveAssessmentDraft(viewer: Viewer, raw: z.input<typeof sa
     await tx.delete(ratings).where(eq(ratings.assessmentId, row.id));
     const kept = input.ratings.filter((r) => r.stepId || r.rationale.trim());
     if (kept.length > 0) await tx.insert(ratings).values(kept.map((r) => ({ assessmentId: row.id, ...r })));
-    const [updated] = await tx
-      .update(assessments)
-      .set({ revision: sql`${assessments.revision} + 1`, updatedAt: new Date() })
-      .where(eq(assessments.id, row.id))
-      .returning({ revision: assessments.revision, updatedAt: assessments.updatedAt });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "assessment.save-draft",
@@ -349,7 +335,7 @@ export async function saveAssessmentDraft(viewer: Viewer, raw: z.input<typeof sa
       entityId: row.id,
       after: { kind: row.kind, ratings: kept.map((r) => ({ dimensionId: r.dimensionId, stepId: r.stepId, rationaleLength: r.rationale.length })) },
     });
-    return updated!;
+    return { revision: row.revision, updatedAt: row.touchedAt };
   });
 }
 
@@ -373,7 +359,7 @@ export async function submitAssessment(viewer: Viewer, raw: z.input<typeof submi
     if (Object.keys(fieldErrors).length > 0) throw new InvalidInputError("Pick a step and say why for every dimension before submitting.", fieldErrors);
     await tx
       .update(assessments)
-      .set({ status: "submitted", submittedAt: new Date(), revision: sql`${assessments.revision} + 1`, updatedAt: new Date() })
+      .set({ status: "submitted", submittedAt: new Date() })
       .where(eq(assessments.id, row.id));
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -385,32 +371,41 @@ export async function submitAssessment(viewer: Viewer, raw: z.input<typeof submi
   });
 }
 
-async function lockOwnDraft(tx: Tx, viewer: Viewer, id: string, revision: number) {
-  const [row] = await tx
-    .select({
-      id: assessments.id,
-      kind: assessments.kind,
-      status: assessments.status,
-      subjectId: assessments.subjectId,
-      authorId: assessments.authorId,
-      versionId: assessments.versionId,
-      revision: assessments.revision,
-      cycleStatus: reviewCycles.status,
-    })
-    .from(assessments)
-    .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
-    .where(eq(assessments.id, id))
-    .for("update", { of: assessments });
-  if (!row || !canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
-  if (row.authorId !== viewer.id) throw new NotAllowedError("Only its author can change an assessment.");
-  if (row.kind === "manager") await assertDirectManager(tx, viewer, row.subjectId);
-  if (row.status !== "draft") throw new NotAllowedError("This assessment has been submitted and can no longer be changed.");
-  if (row.cycleStatus !== "open") throw new NotAllowedError("This review cycle is closed.");
-  if (row.revision !== revision) {
-    throw new ConflictError("This assessment was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.");
-  }
-  return row;
+function lockOwnDraft(tx: Tx, viewer: Viewer, id: string, revision: number) {
+  return lockForEdit(tx, {
+    table: assessments,
+    id,
+    revision,
+    what: "That assessment",
+    load: async (id) =>
+      (
+        await tx
+          .select({
+            id: assessments.id,
+            kind: assessments.kind,
+            status: assessments.status,
+            subjectId: assessments.subjectId,
+            authorId: assessments.authorId,
+            versionId: assessments.versionId,
+            revision: assessments.revision,
+            cycleStatus: reviewCycles.status,
+          })
+          .from(assessments)
+          .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
+          .where(eq(assessments.id, id))
+          .for("update", { of: assessments })
+      )[0],
+    authorize: async (row) => {
+      if (!canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
+      if (row.authorId !== viewer.id) throw new NotAllowedError("Only its author can change an assessment.");
+      if (row.kind === "manager") await assertDirectManager(tx, viewer, row.subjectId);
+      if (row.status !== "draft") throw new NotAllowedError("This assessment has been submitted and can no longer be changed.");
+      if (row.cycleStatus !== "open") throw new NotAllowedError("This review cycle is closed.");
+    },
+    conflict: "This assessment was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.",
+  });
 }
+
 /** Every picked step and every dimension must belong to the assessment's framework version. */
 async function assertRatingsBelong(tx: Tx, versionId: string, input: { dimensionId: string; stepId: string | null }[]) {
   const [dims, stepRows] = await Promise.all([

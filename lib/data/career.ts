@@ -1,8 +1,9 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { loadFrameworkVersion, type FrameworkVersionView } from "@/db/framework-store";
 import { getDatabase } from "@/db/runtime";
-import { placements, users } from "@/db/schema";
+import { latestPlacement } from "@/db/placement-store";
+import { users } from "@/db/schema";
 import { canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { nextStepsWithChanges, timeAtStep, type NextStepView, type TimeAtStep } from "@/lib/career/where-now";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
@@ -26,12 +27,7 @@ export async function getWhereNow(viewer: Viewer, personId: string, today = new 
   const { db } = await getDatabase();
   const [person] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, personId));
   if (!person) throw new NotFoundError("That person");
-  const [placement] = await db
-    .select({ versionId: placements.versionId, stepId: placements.stepId, effectiveOn: placements.effectiveOn, reason: placements.reason })
-    .from(placements)
-    .where(eq(placements.userId, personId))
-    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
-    .limit(1);
+  const placement = await latestPlacement(db, personId);
   if (!placement) return null;
   const version = await loadFrameworkVersion(db, placement.versionId);
   const step = version?.steps.find((s) => s.id === placement.stepId);

@@ -92,8 +92,9 @@ describe("evidence", () => {
     expect(await rejection(createEvidence(engineer, item({ occurredOn: "2999-01-01" })))).toBeInstanceOf(InvalidInputError);
     expect(await rejection(createEvidence(engineer, item({ title: "" })))).toBeInstanceOf(InvalidInputError);
     expect(await listEvidence(engineer, engineer.id)).toEqual([]);
-    // A manager with no placement has no path to link evidence to.
-    expect(await rejection(createEvidence(await as("priya"), item()))).toBeInstanceOf(InvalidInputError);
+    // A manager with no placement links to the published path, and not to a draft.
+    expect(await rejection(createEvidence(await as("priya"), item({ cellIds: [foreign!.id] })))).toBeInstanceOf(InvalidInputError);
+    await expect(createEvidence(await as("priya"), item())).resolves.toMatchObject({ id: expect.any(String) });
     expect(await handle.db.$count(cells, eq(cells.versionId, v2!.id))).toBe(1);
   });
 });

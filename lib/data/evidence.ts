@@ -3,10 +3,11 @@ import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-
 import type { z } from "zod";
 import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
+import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { cells, evidence, evidenceCells, placements } from "@/db/schema";
 import { canReadPerson, type Viewer } from "@/lib/auth/policy";
-import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
   deleteEvidenceSchema,
   evidenceFieldsSchema,
@@ -16,6 +17,7 @@ import {
   type evidenceKinds,
 } from "@/lib/evidence/schemas";
 import { isUuid, parseInput } from "@/lib/validation";
+import { lockForEdit } from "./revision";
 
 /**
  * Evidence: what an engineer did, linked to the cells of the matrix it proves. Read by the
@@ -120,7 +122,7 @@ export async function updateEvidence(viewer: Viewer, raw: z.input<typeof updateE
     const { id, cellIds, title, kind, occurredOn, link, body } = input;
     await tx
       .update(evidence)
-      .set({ title, kind, occurredOn, link, body, revision: sql`${evidence.revision} + 1`, updatedAt: new Date() })
+      .set({ title, kind, occurredOn, link, body })
       .where(eq(evidence.id, id));
     await tx.delete(evidenceCells).where(eq(evidenceCells.evidenceId, id));
     if (cellIds.length > 0) await tx.insert(evidenceCells).values(unique(cellIds).map((cellId) => ({ evidenceId: id, cellId })));
@@ -138,28 +140,30 @@ export async function deleteEvidence(viewer: Viewer, raw: z.input<typeof deleteE
   });
 }
 
-async function lockOwn(tx: Tx, viewer: Viewer, id: string, revision: number) {
-  const [row] = await tx.select(columns).from(evidence).where(eq(evidence.id, id)).for("update");
-  if (!row || !canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
-  if (row.ownerId !== viewer.id) throw new NotAllowedError("Only its owner can change evidence.");
-  if (row.revision !== revision) throw new ConflictError("This evidence was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.");
-  return row;
+function lockOwn(tx: Tx, viewer: Viewer, id: string, revision: number) {
+  return lockForEdit(tx, {
+    table: evidence,
+    id,
+    revision,
+    what: "That evidence",
+    load: async (id) => (await tx.select(columns).from(evidence).where(eq(evidence.id, id)).for("update"))[0],
+    authorize: (row) => {
+      if (!canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
+      if (row.ownerId !== viewer.id) throw new NotAllowedError("Only its owner can change evidence.");
+    },
+    conflict: "This evidence was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.",
+  });
 }
 
-/** Evidence links to cells of the framework version its owner is placed on, and no other. */
+/** Evidence links to cells of the framework version that applies to its owner (see versionIdFor), and no other. */
 async function assertOwnCells(tx: Tx, ownerId: string, cellIds: string[]) {
   if (cellIds.length === 0) return;
-  const [placement] = await tx
-    .select({ versionId: placements.versionId })
-    .from(placements)
-    .where(eq(placements.userId, ownerId))
-    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
-    .limit(1);
-  const found = placement
+  const versionId = await versionIdFor(tx, ownerId);
+  const found = versionId
     ? await tx
         .select({ id: cells.id })
         .from(cells)
-        .where(and(inArray(cells.id, unique(cellIds)), eq(cells.versionId, placement.versionId)))
+        .where(and(inArray(cells.id, unique(cellIds)), eq(cells.versionId, versionId)))
     : [];
   if (found.length !== unique(cellIds).length) {
     throw new InvalidInputError("Link evidence to cells of the career path you are on.", { cellIds: ["Some of these cells are not on your career path."] });

@@ -1,11 +1,14 @@
 import "server-only";
 import { listPublishedVersionIds, loadFrameworkVersion, type FrameworkVersionView } from "@/db/framework-store";
+import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
+import { canReadPerson, canReadFrameworkVersion, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 
 /**
- * Reading frameworks. The published framework is the organisation's shared map: every signed-in
- * person may read it.
+ * Reading frameworks. A published (or retired) version is the organisation's shared map: every
+ * signed-in person may read it. A draft is read by admins only.
  */
 
 export type { FrameworkVersionView };
@@ -18,10 +21,19 @@ export async function getPublishedFrameworks(): Promise<FrameworkVersionView[]> 
   return views.filter((v): v is FrameworkVersionView => v !== null);
 }
 
-/** One framework version by id, for reading assessments made against it. Any signed-in person may read frameworks. */
-export async function getFrameworkVersion(versionId: string): Promise<FrameworkVersionView> {
+/** One framework version by id, for reading assessments made against it. */
+export async function getFrameworkVersion(viewer: Viewer, versionId: string): Promise<FrameworkVersionView> {
+  if (!isUuid(versionId)) throw new NotFoundError("That framework version");
   const { db } = await getDatabase();
   const view = await loadFrameworkVersion(db, versionId);
-  if (!view) throw new NotFoundError("That framework version");
+  if (!view || !canReadFrameworkVersion(viewer, view.version.status)) throw new NotFoundError("That framework version");
   return view;
+}
+
+/** The framework version a person's evidence and assessments refer to (see db/placement-store.ts). */
+export async function getFrameworkFor(viewer: Viewer, personId: string): Promise<FrameworkVersionView | null> {
+  if (!canReadPerson(viewer, personId)) throw new NotFoundError("That person");
+  const { db } = await getDatabase();
+  const versionId = await versionIdFor(db, personId);
+  return versionId ? loadFrameworkVersion(db, versionId) : null;
 }

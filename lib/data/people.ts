@@ -5,11 +5,12 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
 import { reportingTreeIds } from "@/db/people-store";
+import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
-import { passwordTokens, placements, steps, teams, users } from "@/db/schema";
+import { passwordTokens, steps, teams, users } from "@/db/schema";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
 import { canListPeople, canManagePeople, canReadPerson, type Role, type Viewer } from "@/lib/auth/policy";
-import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
   createPersonSchema,
   renameTeamSchema,
@@ -21,6 +22,7 @@ import {
   type UpdatePersonInput,
 } from "@/lib/people/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
+import { lockForEdit } from "./revision";
 import { z } from "zod";
 
 /**
@@ -109,21 +111,16 @@ export async function getPerson(viewer: Viewer, personId: string): Promise<Perso
     .leftJoin(managers, eq(managers.id, users.managerId))
     .where(eq(users.id, personId));
   if (!row) throw new NotFoundError("That person");
-  const [reports, [placement]] = await Promise.all([
+  const [reports, placement] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, active: users.active })
       .from(users)
       .where(eq(users.managerId, personId))
       .orderBy(asc(users.name)),
-    db
-      .select({ step: steps.name, effectiveOn: placements.effectiveOn })
-      .from(placements)
-      .innerJoin(steps, eq(steps.id, placements.stepId))
-      .where(eq(placements.userId, personId))
-      .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
-      .limit(1),
+    latestPlacement(db, personId),
   ]);
-  return { ...toSummary(row), revision: row.revision, reports, placement: placement ?? null };
+  const [step] = placement ? await db.select({ name: steps.name }).from(steps).where(eq(steps.id, placement.stepId)) : [];
+  return { ...toSummary(row), revision: row.revision, reports, placement: placement && step ? { step: step.name, effectiveOn: placement.effectiveOn } : null };
 }
 
 /** People who may be chosen as someone's manager: active managers and admins. */
@@ -185,25 +182,20 @@ export async function updatePerson(viewer: Viewer, raw: z.input<typeof updatePer
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
     await lockOrganisation(tx);
-    const before = await lockPerson(tx, input.id);
-    if (before.revision !== input.revision) throw new ConflictError();
+    const before = await lockPerson(tx, input.id, input.revision);
     if (before.role === "admin" && input.role !== "admin" && before.active) await assertAnotherActiveAdmin(tx, input.id, "demote");
     if (input.role === "engineer" && before.role !== "engineer") await assertNoReports(tx, input.id, before.name);
     if (input.managerId !== before.managerId) await assertValidManager(tx, { personId: input.id, managerId: input.managerId });
     if (input.teamId !== before.teamId) await assertTeamExists(tx, input.teamId);
     const changed = { name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId };
-    const updated = await tx
+    await tx
       .update(users)
       .set({
         ...changed,
         // Someone whose role changes signs in again: every open session ends.
         ...(input.role !== before.role ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
-        revision: sql`${users.revision} + 1`,
-        updatedAt: new Date(),
       })
-      .where(and(eq(users.id, input.id), eq(users.revision, input.revision)))
-      .returning({ id: users.id });
-    if (updated.length === 0) throw new ConflictError();
+      .where(eq(users.id, input.id));
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "user.update",
@@ -221,8 +213,7 @@ export async function setPersonActive(viewer: Viewer, raw: z.input<typeof setAct
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
     await lockOrganisation(tx);
-    const before = await lockPerson(tx, input.id);
-    if (before.revision !== input.revision) throw new ConflictError();
+    const before = await lockPerson(tx, input.id, input.revision);
     if (before.active === input.active) return;
     if (!input.active) {
       if (input.id === viewer.id) throw new NotAllowedError("You cannot deactivate yourself.");
@@ -241,7 +232,7 @@ export async function setPersonActive(viewer: Viewer, raw: z.input<typeof setAct
     }
     await tx
       .update(users)
-      .set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1`, revision: sql`${users.revision} + 1`, updatedAt: new Date() })
+      .set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, input.id));
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -272,14 +263,15 @@ export async function renameTeam(viewer: Viewer, raw: z.input<typeof renameTeamS
   const input = parseInput(renameTeamSchema, raw);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: teams.name, revision: teams.revision }).from(teams).where(eq(teams.id, input.id)).for("update");
-    if (!before) throw new NotFoundError("That team");
-    if (before.revision !== input.revision) throw new ConflictError();
+    const before = await lockForEdit(tx, {
+      table: teams,
+      id: input.id,
+      revision: input.revision,
+      what: "That team",
+      load: async (id) => (await tx.select({ name: teams.name, revision: teams.revision }).from(teams).where(eq(teams.id, id)).for("update"))[0],
+    });
     await assertTeamNameFree(tx, input.name, input.id);
-    await tx
-      .update(teams)
-      .set({ name: input.name, revision: sql`${teams.revision} + 1`, updatedAt: new Date() })
-      .where(eq(teams.id, input.id));
+    await tx.update(teams).set({ name: input.name }).where(eq(teams.id, input.id));
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "team.rename",
@@ -297,7 +289,9 @@ export async function createPasswordLink(viewer: Viewer, personId: string): Prom
   assertCanManage(viewer);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
-    const person = await lockPerson(tx, personId);
+    // Not an edit of the person: their revision stays, so an open edit form is not made stale.
+    const person = await selectPersonForUpdate(tx, personId);
+    if (!person) throw new NotFoundError("That person");
     if (!person.active) throw new InvalidInputError("Reactivate this person before sending a password link.");
     const token = await issuePasswordToken(tx, { userId: personId, createdById: viewer.id });
     await recordAudit(tx, { actorId: viewer.id, action: "user.password-link", entityType: "user", entityId: personId });
@@ -359,15 +353,19 @@ function assertCanManage(viewer: Viewer) {
 }
 
 
-async function lockPerson(tx: Tx, id: string) {
-  if (!isUuid(id)) throw new NotFoundError("That person");
+async function selectPersonForUpdate(tx: Tx, id: string) {
+  if (!isUuid(id)) return undefined;
   const [row] = await tx
     .select({ name: users.name, role: users.role, active: users.active, managerId: users.managerId, teamId: users.teamId, revision: users.revision })
     .from(users)
     .where(eq(users.id, id))
     .for("update");
-  if (!row) throw new NotFoundError("That person");
   return row;
+}
+
+/** Locks a person's row for an edit made on `revision` (see lockForEdit). */
+function lockPerson(tx: Tx, id: string, revision: number) {
+  return lockForEdit(tx, { table: users, id, revision, what: "That person", load: (id) => selectPersonForUpdate(tx, id) });
 }
 
 async function assertEmailFree(tx: Tx, email: string) {

@@ -9,7 +9,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getOpenCycle, listAssessmentsFor } from "@/lib/data/assessments";
 import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
-import { getFrameworkVersion } from "@/lib/data/frameworks";
+import { getFrameworkFor, getFrameworkVersion } from "@/lib/data/frameworks";
 import { firstName } from "@/lib/people/names";
 import { startAction } from "./actions";
 
@@ -19,15 +19,20 @@ const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", mo
 
 export default async function AssessmentPage() {
   const viewer = await requireViewer();
-  const [cycle, mine, now] = await Promise.all([getOpenCycle(), listAssessmentsFor(viewer, viewer.id), getWhereNow(viewer, viewer.id)]);
+  const [cycle, mine, now, personal] = await Promise.all([
+    getOpenCycle(),
+    listAssessmentsFor(viewer, viewer.id),
+    getWhereNow(viewer, viewer.id),
+    getFrameworkFor(viewer, viewer.id),
+  ]);
   const inCycle = (kind: "self" | "manager", cycleId: string | undefined) => mine.find((a) => a.kind === kind && a.cycle.id === cycleId);
   const current = inCycle("self", cycle?.id);
   const managerView = inCycle("manager", cycle?.id);
   const past = mine.filter((a) => a.kind === "self" && a !== current);
-  const versions = new Map(await Promise.all([...new Set(mine.map((a) => a.versionId))].map(async (id) => [id, await getFrameworkVersion(id)] as const)));
-  // Evidence links to cells of the version the engineer is placed on.
+  const versions = new Map(await Promise.all([...new Set(mine.map((a) => a.versionId))].map(async (id) => [id, await getFrameworkVersion(viewer, id)] as const)));
+  // Evidence links to cells of the version that applies to the engineer.
   const evidence =
-    current && now?.version.version.id === current.versionId
+    current && personal?.version.id === current.versionId
       ? { counts: Object.fromEntries(await countEvidenceByCell(viewer, viewer.id)), personId: viewer.id, own: true }
       : undefined;
 

@@ -6,7 +6,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
 import { listEvidence } from "@/lib/data/evidence";
-import { frameworkFor } from "@/lib/data/my-path";
+import { getFrameworkFor } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
 import { NotFoundError } from "@/lib/errors";
 import { evidenceFilterSchema, evidenceKindLabel, evidenceKinds } from "@/lib/evidence/schemas";
@@ -24,7 +24,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "person" && typeof v === "string" && v !== ""));
   const parsed = evidenceFilterSchema.safeParse(cleaned);
   const filter = parsed.success ? parsed.data : {};
-  const [items, version] = await Promise.all([listEvidence(viewer, owner.id, filter), frameworkFor(viewer)]);
+  const [items, version] = await Promise.all([listEvidence(viewer, owner.id, filter), getFrameworkFor(viewer, owner.id)]);
   const own = owner.id === viewer.id;
   const cellName = new Map(
     (version?.cells ?? []).map((c) => [

@@ -5,7 +5,7 @@ import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
 import { getEvidence } from "@/lib/data/evidence";
-import { frameworkFor } from "@/lib/data/my-path";
+import { getFrameworkFor } from "@/lib/data/frameworks";
 import { NotFoundError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Edit evidence" };
@@ -19,7 +19,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
   });
   // Managers may read a report's evidence on the evidence library; only the owner edits it.
   if (item.ownerId !== viewer.id) notFound();
-  const version = await frameworkFor(viewer);
+  const version = await getFrameworkFor(viewer, viewer.id);
   if (!version) notFound();
   return (
     <div className="space-y-8">

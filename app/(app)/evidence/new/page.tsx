@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
-import { frameworkFor } from "@/lib/data/my-path";
+import { getFrameworkFor } from "@/lib/data/frameworks";
 
 export const metadata: Metadata = { title: "Add evidence" };
 
 export default async function NewEvidencePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  const version = await frameworkFor(viewer);
+  const version = await getFrameworkFor(viewer, viewer.id);
   const { cellId } = await searchParams;
   return (
     <div>

@@ -10,7 +10,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
 import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
-import { getFrameworkVersion, getPublishedFrameworks } from "@/lib/data/frameworks";
+import { getFrameworkFor, getFrameworkVersion } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
 import { NotFoundError } from "@/lib/errors";
 import { firstName } from "@/lib/people/names";
@@ -40,12 +40,12 @@ export default async function PersonReviewPage({ params, searchParams }: { param
   const isDirectManager = person.manager?.id === viewer.id && person.active;
   const editing = manager && manager.status === "draft" && manager.author.id === viewer.id && isDirectManager && cycle?.status === "open";
 
-  const now = await getWhereNow(viewer, person.id);
-  const placedOn = now?.version.version.id;
-  // Both sides of a review are made on one version; before either exists, the person's own.
-  const versionId = manager?.versionId ?? self?.versionId ?? placedOn ?? (await getPublishedFrameworks())[0]?.version.id;
-  const framework = versionId ? await getFrameworkVersion(versionId) : null;
-  const evidence = framework && placedOn === framework.version.id ? { counts: Object.fromEntries(await countEvidenceByCell(viewer, person.id)), personId: person.id, own } : undefined;
+  const [now, personal] = await Promise.all([getWhereNow(viewer, person.id), getFrameworkFor(viewer, person.id)]);
+  // Both sides of a review are made on one version; before either exists, the one that applies to the person.
+  const reviewedOn = manager?.versionId ?? self?.versionId;
+  const framework = reviewedOn && reviewedOn !== personal?.version.id ? await getFrameworkVersion(viewer, reviewedOn) : personal;
+  const onPersonalVersion = !!framework && framework.version.id === personal?.version.id;
+  const evidence = onPersonalVersion ? { counts: Object.fromEntries(await countEvidenceByCell(viewer, person.id)), personId: person.id, own } : undefined;
 
   const selfSide: Side | null = self ? { who: "self", label: own ? "You" : `${name} (self)`, ratings: self.ratings } : null;
 
@@ -97,7 +97,7 @@ export default async function PersonReviewPage({ params, searchParams }: { param
             framework={framework}
             counterpart={selfSide}
             evidence={evidence}
-            currentStepId={placedOn === framework.version.id ? (now?.step.id ?? null) : null}
+            currentStepId={now?.version.version.id === framework.version.id ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}
           />
         </>
