@@ -4,7 +4,7 @@ import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
 import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
-import { assessments, dimensions, frameworkVersions, placements, ratings, reviewCycles, steps, users } from "@/db/schema";
+import { assessments, dimensions, frameworkVersions, ratings, reviewCycles, steps, users } from "@/db/schema";
 import { canManagePeople, canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { createCycleSchema, saveDraftSchema, setCycleStatusSchema, submitSchema } from "@/lib/assessments/schemas";
 import { ConflictError, InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";

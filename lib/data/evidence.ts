@@ -5,7 +5,7 @@ import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
 import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
-import { cells, evidence, evidenceCells, placements } from "@/db/schema";
+import { cells, evidence, evidenceCells } from "@/db/schema";
 import { canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
