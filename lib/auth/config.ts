@@ -10,7 +10,8 @@ import { getDatabase } from "@/db/runtime";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { clientAddress } from "@/lib/auth/address";
 import { resolveAuthSettings } from "@/lib/auth/settings";
-import { attemptPasswordSignIn, isActivePersonEmail } from "@/lib/data/sign-in";
+import { outsideSignInAnswer } from "@/lib/auth/outside-sign-in";
+import { attemptPasswordSignIn, personStatusByEmail } from "@/lib/data/sign-in";
 import { readEnv } from "@/lib/env";
 
 declare module "next-auth" {
@@ -112,7 +113,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
           account?.provider === "github"
             ? await githubEmailVerified(account.access_token, user.email)
             : (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
-        return verified && isActivePersonEmail(user.email);
+        // Say whether a person has the email only once the provider has shown it is theirs.
+        const person = verified ? await personStatusByEmail(user.email) : null;
+        return outsideSignInAnswer({ emailVerified: verified, person });
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
