@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/security-headers";
+import { readEnv } from "@/lib/env";
+import { contentSecurityPolicy, outsideSignInOrigins, staticSecurityHeaders } from "@/lib/security-headers";
 
 /**
  * Runs before every page: sends visitors without a session cookie to the sign-in page and sets the
@@ -23,7 +24,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", formTargets: outsideSignInOrigins(readEnv().auth) });
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce for its own scripts from the request's policy header.
   requestHeaders.set("x-nonce", nonce);

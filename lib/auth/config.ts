@@ -10,7 +10,8 @@ import { getDatabase } from "@/db/runtime";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { clientAddress } from "@/lib/auth/address";
 import { resolveAuthSettings } from "@/lib/auth/settings";
-import { attemptPasswordSignIn, isActivePersonEmail } from "@/lib/data/sign-in";
+import { outsideSignInAnswer } from "@/lib/auth/outside-sign-in";
+import { attemptPasswordSignIn, personStatusByEmail } from "@/lib/data/sign-in";
 import { currentSessionVersion } from "@/lib/data/viewer";
 import { readEnv } from "@/lib/env";
 
@@ -113,7 +114,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
           account?.provider === "github"
             ? await githubEmailVerified(account.access_token, user.email)
             : (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
-        return verified && isActivePersonEmail(user.email);
+        // Say whether a person has the email only once the provider has shown it is theirs.
+        const person = verified ? await personStatusByEmail(user.email) : null;
+        return outsideSignInAnswer({ emailVerified: verified, person });
       },
       // The session remembers the person's session version when it was issued; the viewer is only
       // loaded while the person's version is still the same (see lib/data/viewer.ts).

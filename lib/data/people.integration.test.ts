@@ -18,7 +18,7 @@ import {
   setPersonActive,
   updatePerson,
 } from "./people";
-import { attemptPasswordSignIn } from "./sign-in";
+import { attemptPasswordSignIn, personStatusByEmail } from "./sign-in";
 import { loadViewer } from "./viewer";
 
 let handle: TestDatabase;
@@ -180,8 +180,12 @@ describe("deactivating a person", () => {
     await setPersonActive(admin, { id: mei.id, active: false, revision: mei.revision });
     expect(await loadViewer(mei.id)).toBeNull();
     expect(await attemptPasswordSignIn({ email: mei.email, password: "mei-waymark", address: "10.0.0.3" })).toEqual({ ok: false, reason: "deactivated" });
+    expect(await personStatusByEmail(mei.email.toUpperCase())).toBe("deactivated");
     await setPersonActive(admin, { id: mei.id, active: true, revision: mei.revision + 1 });
     expect(await loadViewer(mei.id)).not.toBeNull();
+    expect(await personStatusByEmail(` ${mei.email} `)).toBe("active");
+    expect(await personStatusByEmail("nobody@example.com")).toBe("unknown");
+    expect(await personStatusByEmail(null)).toBe("unknown");
     const actions = (await listAuditEvents(admin, { personId: mei.id })).events.map((e) => e.action);
     expect(actions).toEqual(["user.reactivate", "user.deactivate", "user.seed"]);
   });

@@ -95,13 +95,17 @@ export async function attemptPasswordSignIn(input: { email: string; password: st
   return { ok: false, reason: passwordOk && user && !user.active ? "deactivated" : "invalid" };
 }
 
-/** Whether an outside provider's verified email belongs to an active person here (no self-sign-up). */
-export async function isActivePersonEmail(email: string | null | undefined): Promise<boolean> {
-  if (!email) return false;
+/**
+ * Whether an outside provider's verified email belongs to an active person here, a deactivated one,
+ * or nobody (outside providers never create people).
+ */
+export async function personStatusByEmail(email: string | null | undefined): Promise<"active" | "deactivated" | "unknown"> {
+  if (!email) return "unknown";
   const { db } = await getDatabase();
   const [user] = await db
-    .select({ id: users.id })
+    .select({ active: users.active })
     .from(users)
-    .where(and(eq(sql`lower(${users.email})`, email.trim().toLowerCase()), eq(users.active, true)));
-  return !!user;
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  if (!user) return "unknown";
+  return user.active ? "active" : "deactivated";
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/ui/auth-card";
 import { enabledProviders } from "@/lib/auth/config";
+import { outsideRefusalMessage } from "@/lib/auth/outside-sign-in";
 import { demoSignIns } from "@/lib/data/demo";
 import { getViewer } from "@/lib/auth/session";
 import { signInWithProvider } from "./actions";
@@ -14,12 +15,16 @@ const PROVIDER_ERRORS: Record<string, string> = {
   OAuthAccountNotLinked: "Sign in with the method you used before.",
 };
 
+function providerError(code: string): string {
+  return outsideRefusalMessage(code) ?? PROVIDER_ERRORS[code] ?? "Signing in did not work. Try again.";
+}
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : "/";
   if (await getViewer()) redirect("/");
   const providers = enabledProviders();
-  const error = typeof params.error === "string" && params.error !== "CredentialsSignin" ? (PROVIDER_ERRORS[params.error] ?? "Signing in did not work. Try again.") : null;
+  const error = typeof params.error === "string" && params.error !== "CredentialsSignin" ? providerError(params.error) : null;
   const demo = await demoSignIns();
   const notice = params.passwordSet === "1" ? "Your password is set. Sign in with it now." : params.passwordChanged === "1" ? "Your password is changed and you are signed out everywhere. Sign in with the new password." : null;
 
@@ -31,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       {error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" data-testid="provider-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
         </p>
       )}
