@@ -30,6 +30,11 @@ export function canManagePeople(viewer: Viewer): boolean {
   return viewer.role === "admin";
 }
 
+/** A manager assessment is written by the person's direct manager, while the person is active. */
+export function canWriteManagerAssessment(viewer: Viewer, person: { managerId: string | null; active: boolean }): boolean {
+  return person.active && person.managerId === viewer.id;
+}
+
 export function canReadAuditLog(viewer: Viewer): boolean {
   return viewer.role === "admin";
 }

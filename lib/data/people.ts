@@ -9,7 +9,7 @@ import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { passwordTokens, steps, teams, users } from "@/db/schema";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
-import { canListPeople, canManagePeople, canReadPerson, type Role, type Viewer } from "@/lib/auth/policy";
+import { canListPeople, canManagePeople, canReadPerson, canWriteManagerAssessment, type Role, type Viewer } from "@/lib/auth/policy";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
   createPersonSchema,
@@ -43,6 +43,8 @@ export type PersonSummary = {
 
 export type PersonDetail = PersonSummary & {
   revision: number;
+  /** What the viewer may do with this person, decided here so pages do not re-derive the policy. */
+  can: { manage: boolean; writeManagerAssessment: boolean };
   reports: { id: string; name: string; active: boolean }[];
   placement: { step: string; effectiveOn: string } | null;
 };
@@ -120,7 +122,8 @@ export async function getPerson(viewer: Viewer, personId: string): Promise<Perso
     latestPlacement(db, personId),
   ]);
   const [step] = placement ? await db.select({ name: steps.name }).from(steps).where(eq(steps.id, placement.stepId)) : [];
-  return { ...toSummary(row), revision: row.revision, reports, placement: placement && step ? { step: step.name, effectiveOn: placement.effectiveOn } : null };
+  const can = { manage: canManagePeople(viewer), writeManagerAssessment: canWriteManagerAssessment(viewer, { managerId: row.managerId, active: row.active }) };
+  return { ...toSummary(row), revision: row.revision, can, reports, placement: placement && step ? { step: step.name, effectiveOn: placement.effectiveOn } : null };
 }
 
 /** People who may be chosen as someone's manager: active managers and admins. */

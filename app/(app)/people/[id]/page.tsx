@@ -20,12 +20,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const admin = canManagePeople(viewer);
+  const admin = person.can.manage;
   const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeams(viewer)]) : [[], []];
   const months = person.placement ? wholeMonthsBetween(parseIsoDate(person.placement.effectiveOn), new Date()) : null;
   // Only what the viewer may read: submitted ones, and their own drafts.
   const [assessments, cycles] = await Promise.all([listAssessmentsFor(viewer, person.id), listCycles()]);
-  const isDirectManager = person.manager?.id === viewer.id && person.active;
+  const isDirectManager = person.can.writeManagerAssessment;
   const reviews = cycles
     .map((cycle) => ({
       cycle,

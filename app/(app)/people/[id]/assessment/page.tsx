@@ -37,7 +37,7 @@ export default async function PersonReviewPage({ params, searchParams }: { param
   const manager = assessments.find((a) => a.kind === "manager");
   const name = firstName(person.name);
   const own = person.id === viewer.id;
-  const isDirectManager = person.manager?.id === viewer.id && person.active;
+  const isDirectManager = person.can.writeManagerAssessment;
   const editing = manager && manager.status === "draft" && manager.author.id === viewer.id && isDirectManager && cycle?.status === "open";
 
   const [now, personal] = await Promise.all([getWhereNow(viewer, person.id), getFrameworkFor(viewer, person.id)]);
