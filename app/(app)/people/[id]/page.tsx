@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActiveForm, EditPersonForm, PasswordLinkForm } from "@/components/people/edit-person-forms";
 import { PageHeader } from "@/components/ui/page-header";
-import { canManagePeople, roleLabel } from "@/lib/auth/policy";
+import { roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
