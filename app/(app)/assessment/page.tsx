@@ -10,7 +10,7 @@ import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkVersion } from "@/lib/data/frameworks";
 import { firstName } from "@/lib/people/names";
-import { startAction } from "./actions";
+import { saveDraftAction, startAction, submitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Self-assessment" };
 
@@ -64,6 +64,8 @@ export default async function AssessmentPage() {
             evidence={evidence}
             currentStepId={now?.version.version.id === current.versionId ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}
+            saveDraft={saveDraftAction}
+            submit={submitAction}
           />
         ) : (
           <div className="space-y-4">

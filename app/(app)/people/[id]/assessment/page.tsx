@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { saveDraftAction, submitAction } from "@/app/(app)/assessment/actions";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { managerSide, ReviewComparison, type Side } from "@/components/assessment/review-comparison";
 import { StartManagerAssessmentForm } from "@/components/assessment/start-manager-form";
@@ -98,6 +99,8 @@ export default async function PersonReviewPage({ params, searchParams }: { param
             evidence={evidence}
             currentStepId={placedOn === framework.version.id ? (now?.step.id ?? null) : null}
             rationaleMax={RATIONALE_MAX}
+            saveDraft={saveDraftAction}
+            submit={submitAction}
           />
         </>
       ) : (
