@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DeleteEvidence } from "@/components/evidence/delete-evidence";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
 import { getEvidence } from "@/lib/data/evidence";
 import { frameworkFor } from "@/lib/data/my-path";
 import { NotFoundError } from "@/lib/errors";
+import { updateEvidenceAction } from "../actions";
+import { DeleteEvidence } from "./delete-evidence";
 
 export const metadata: Metadata = { title: "Edit evidence" };
 
@@ -24,7 +25,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
   return (
     <div className="space-y-8">
       <PageHeader title="Edit evidence" />
-      <EvidenceForm existing={item} matrix={version} today={new Date().toISOString().slice(0, 10)} />
+      <EvidenceForm action={updateEvidenceAction} existing={item} matrix={version} today={new Date().toISOString().slice(0, 10)} />
       <section aria-labelledby="delete-heading" className="max-w-3xl border-t border-stone-200 pt-6">
         <h2 id="delete-heading" className="sr-only">
           Delete

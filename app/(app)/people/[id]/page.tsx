@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActiveForm, EditPersonForm, PasswordLinkForm } from "@/components/people/edit-person-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManagePeople, roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
@@ -10,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { firstName } from "@/lib/people/names";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
+import { ActiveForm, EditPersonForm, PasswordLinkForm } from "./edit-person-forms";
 
 export const metadata: Metadata = { title: "Person" };
 

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { saveDraftAction, submitAction } from "@/app/(app)/assessment/actions";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { managerSide, ReviewComparison, type Side } from "@/components/assessment/review-comparison";
-import { StartManagerAssessmentForm } from "@/components/assessment/start-manager-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
 import { requireViewer } from "@/lib/auth/session";
@@ -15,6 +14,7 @@ import { getFrameworkVersion, getPublishedFrameworks } from "@/lib/data/framewor
 import { getPerson } from "@/lib/data/people";
 import { NotFoundError } from "@/lib/errors";
 import { firstName } from "@/lib/people/names";
+import { StartManagerAssessmentForm } from "./start-manager-form";
 
 export const metadata: Metadata = { title: "Review" };
 

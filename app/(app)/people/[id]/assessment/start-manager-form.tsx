@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { startManagerAssessmentAction } from "@/app/(app)/people/[id]/assessment/actions";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
+import { startManagerAssessmentAction } from "./actions";
 
 /** Starts (or takes over) the manager assessment of a direct report for a cycle. */
 export function StartManagerAssessmentForm({ subjectId, cycleId, label }: { subjectId: string; cycleId: string; label: string }) {
