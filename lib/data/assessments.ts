@@ -326,7 +326,7 @@ async function assertDirectManager(tx: Tx, viewer: Viewer, subjectId: string): P
   return subject;
 }
 
-/** Saves the whole set of picks and rationales of a draft; refused on a stale revision. */
+/** Saves the whole set of picks and rationales of a draft; refused on a stale revision. Not audited (see below). */
 export async function saveAssessmentDraft(viewer: Viewer, raw: z.input<typeof saveDraftSchema>): Promise<{ revision: number; updatedAt: Date }> {
   const input = parseInput(saveDraftSchema, raw);
   const { db } = await getDatabase();
@@ -341,13 +341,9 @@ export async function saveAssessmentDraft(viewer: Viewer, raw: z.input<typeof sa
       .set({ revision: sql`${assessments.revision} + 1`, updatedAt: new Date() })
       .where(eq(assessments.id, row.id))
       .returning({ revision: assessments.revision, updatedAt: assessments.updatedAt });
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: "assessment.save-draft",
-      entityType: "assessment",
-      entityId: row.id,
-      after: { kind: row.kind, ratings: kept.map((r) => ({ dimensionId: r.dimensionId, stepId: r.stepId, rationaleLength: r.rationale.length })) },
-    });
+    // No audit event per save: a draft is its author's alone, and the editor saves as they type, so
+    // events here would show admins every half-formed pick. The audit log records that the draft was
+    // started (assessment.start) and its content once it is final (assessment.submit).
     return updated!;
   });
 }
