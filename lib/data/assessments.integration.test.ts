@@ -160,6 +160,29 @@ describe("a self-assessment", () => {
   });
 });
 
+describe("drafts left when a cycle closes", () => {
+  it("stay readable by their authors alone, as they were left, and can no longer be changed or submitted", async () => {
+    const cycle = (await getOpenCycle())!;
+    const priya = await as("priya");
+    const self = await startSelfAssessment(engineer, cycle.id);
+    await saveAssessmentDraft(engineer, { assessmentId: self.id, revision: 1, ratings: fullRatings().slice(0, 1) });
+    const managerDraft = await startManagerAssessment(priya, engineer.id, cycle.id);
+    await saveAssessmentDraft(priya, { assessmentId: managerDraft.id, revision: 1, ratings: fullRatings() });
+    await setCycleStatus(await as("alex"), { id: cycle.id, status: "closed", revision: cycle.revision });
+
+    const lenaSees = await listAssessmentsFor(engineer, engineer.id);
+    expect(lenaSees.map((a) => [a.id, a.status, a.cycle.status, a.ratings.length])).toEqual([[self.id, "draft", "closed", 1]]);
+    const priyaSees = await listAssessmentsFor(priya, engineer.id);
+    expect(priyaSees.map((a) => [a.id, a.status, a.cycle.status, a.ratings.length])).toEqual([[managerDraft.id, "draft", "closed", 3]]);
+    expect(await rejection(getAssessment(await as("alex"), self.id))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(getAssessment(await as("alex"), managerDraft.id))).toBeInstanceOf(NotFoundError);
+
+    expect(await rejection(saveAssessmentDraft(engineer, { assessmentId: self.id, revision: 2, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(submitAssessment(priya, { assessmentId: managerDraft.id, revision: 2 }))).toBeInstanceOf(NotAllowedError);
+    expect((await getAssessment(priya, managerDraft.id)).ratings).toHaveLength(3);
+  });
+});
+
 describe("a manager assessment", () => {
   it("is written by the direct manager against the self-assessment's version, private until submitted, then read by the engineer", async () => {
     const cycle = (await getOpenCycle())!;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { saveDraftAction, submitAction } from "@/app/(app)/assessment/actions";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
+import { AssessmentSummary, UnsubmittedNote } from "@/components/assessment/assessment-summary";
 import { managerSide, ReviewComparison, type Side } from "@/components/assessment/review-comparison";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
@@ -39,6 +40,9 @@ export default async function PersonReviewPage({ params, searchParams }: { param
   const own = person.id === viewer.id;
   const isDirectManager = person.manager?.id === viewer.id && person.active;
   const editing = manager && manager.status === "draft" && manager.author.id === viewer.id && isDirectManager && cycle?.status === "open";
+  // Once the cycle has closed, a draft its author never submitted stays readable by them, as it was left.
+  const leftDrafts = cycle?.status === "closed" ? assessments.filter((a) => a.status === "draft" && a.author.id === viewer.id) : [];
+  const leftDraftVersions = new Map(await Promise.all([...new Set(leftDrafts.map((a) => a.versionId))].map(async (v) => [v, await getFrameworkVersion(v)] as const)));
 
   const now = await getWhereNow(viewer, person.id);
   const placedOn = now?.version.version.id;
@@ -115,10 +119,19 @@ export default async function PersonReviewPage({ params, searchParams }: { param
               <StartManagerAssessmentForm subjectId={person.id} cycleId={cycle.id} label={manager ? "Take over the draft" : `Start my assessment of ${name}`} />
             </section>
           )}
+          {leftDrafts.map((draft) => (
+            <section key={draft.id} aria-labelledby={`draft-${draft.id}`} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+              <h2 id={`draft-${draft.id}`} className="mb-3 text-lg font-semibold">
+                {draft.kind === "manager" ? `Your manager assessment of ${name}` : "Your self-assessment"}
+              </h2>
+              <UnsubmittedNote cycle={cycle} />
+              <AssessmentSummary assessment={draft} names={leftDraftVersions.get(draft.versionId)!} />
+            </section>
+          ))}
           {selfSide || manager?.status === "submitted" ? (
             <ReviewComparison framework={framework} self={selfSide} manager={manager?.status === "submitted" ? managerSide(manager, viewer.id) : null} evidence={evidence} />
           ) : (
-            <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">Nothing has been submitted for {cycle.name} yet.</p>
+            <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{cycle.status === "open" ? `Nothing has been submitted for ${cycle.name} yet.` : `Nothing was submitted for ${cycle.name}.`}</p>
           )}
         </>
       )}
