@@ -62,6 +62,7 @@ test.describe("review cycles", () => {
     await page.goto("/people");
     await page.getByRole("table").getByRole("link", { name: "Diego Alvarez", exact: true }).click();
     await page.getByRole("link", { name: /^Assess Diego/ }).click();
+    await expect(page).toHaveURL(/\/assessment\?cycle=/);
     const reviewUrl = page.url();
     await page.getByRole("button", { name: "Start my assessment of Diego" }).click();
     await stepPicker(page, "Software Engineer III", "Ownership").check();
