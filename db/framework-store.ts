@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { ParsedFrameworkDefinition } from "@/lib/framework/definition";
 import type { Db, Tx } from "./client";
 import { cells, dimensions, frameworks, frameworkVersions, steps, transitions } from "./schema";
@@ -147,18 +147,4 @@ export async function loadFrameworkVersion(db: Db | Tx, versionId: string): Prom
 }
 
 /** The id of a step in a version by its stable key, or null. */
-export async function findStepId(db: Db | Tx, versionId: string, key: string): Promise<string | null> {
-  const [row] = await db
-    .select({ id: steps.id })
-    .from(steps)
-    .where(and(eq(steps.versionId, versionId), eq(steps.key, key)));
-  return row?.id ?? null;
-}
 
-export async function countFrameworks(db: Db | Tx, keys?: string[]): Promise<number> {
-  const rows = await db
-    .select({ id: frameworks.id })
-    .from(frameworks)
-    .where(keys ? inArray(frameworks.key, keys) : undefined);
-  return rows.length;
-}

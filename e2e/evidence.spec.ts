@@ -58,4 +58,37 @@ test.describe("evidence", () => {
     const other = await signInElsewhere("aisha");
     expect((await other.goto(`/evidence?person=${diegoId}`))?.status()).toBe(404);
   });
+
+  test("a manager opens a report's evidence item read-only; the owner edits it; an engineer of another team gets not found", async ({ page, signInAs, signInElsewhere, visit }) => {
+    await signInAs("priya");
+    await page.goto("/people");
+    await page.getByRole("table").getByRole("link", { name: "Sam Okafor", exact: true }).click();
+    await page.getByRole("link", { name: "Sam's evidence" }).click();
+    const item = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 2, name: "Payments retry redesign" }) });
+    await expect(item.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
+    const href = (await item.getByRole("link", { name: "Open Payments retry redesign" }).getAttribute("href"))!;
+
+    await visit(href);
+    await expect(page.getByRole("heading", { level: 1, name: "Payments retry redesign" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("Evidence of Sam Okafor");
+    await expect(page.getByRole("main")).toContainText("Only Sam can change this evidence.");
+    await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
+    await expect(page.getByRole("main").getByRole("textbox")).toHaveCount(0);
+    await page.getByRole("link", { name: "All of Sam's evidence" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sam Okafor's evidence" })).toBeVisible();
+
+    const admin = await signInElsewhere("alex");
+    await admin.goto(href);
+    await expect(admin.getByRole("heading", { level: 1, name: "Payments retry redesign" })).toBeVisible();
+    await expect(admin.getByRole("button", { name: "Delete evidence" })).toHaveCount(0);
+
+    const owner = await signInElsewhere("sam");
+    await owner.goto(href);
+    await expect(owner.getByRole("heading", { level: 1, name: "Edit evidence" })).toBeVisible();
+    await expect(owner.getByLabel("Title")).toHaveValue("Payments retry redesign");
+    await expect(owner.getByRole("button", { name: "Delete evidence" })).toBeVisible();
+
+    const other = await signInElsewhere("aisha");
+    expect((await other.goto(href))?.status()).toBe(404);
+  });
 });

@@ -1,4 +1,13 @@
-import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, stepPicker, test } from "./fixtures";
+
+/** Opens or closes a review cycle from the cycles page, saying yes when asked. */
+async function setCycle(admin: Page, name: string, to: "Open" | "Close") {
+  await admin.goto("/cycles");
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("table").getByRole("button", { name: `${to} ${name}` }).click();
+  await expect(admin.getByRole("table").getByRole("button", { name: `${to === "Open" ? "Close" : "Open"} ${name}` })).toBeVisible();
+}
 
 test.describe("review cycles", () => {
   test("an admin creates the next cycle closed, is told to close the open one before opening it, and bad dates are refused", async ({ page, signInAs, visit }) => {
@@ -45,5 +54,50 @@ test.describe("review cycles", () => {
 
     const engineer = await signInElsewhere("sam");
     expect((await engineer.goto("/cycles"))?.status()).toBe(404);
+  });
+
+  test("drafts left when a cycle closes stay readable, read-only, by their authors alone", async ({ page, signInAs, signInElsewhere, visit }) => {
+    // Priya starts her assessment of Diego and leaves it as a draft.
+    await signInAs("priya");
+    await page.goto("/people");
+    await page.getByRole("table").getByRole("link", { name: "Diego Alvarez", exact: true }).click();
+    await page.getByRole("link", { name: /^Assess Diego/ }).click();
+    await expect(page).toHaveURL(/\/assessment\?cycle=/);
+    const reviewUrl = page.url();
+    await page.getByRole("button", { name: "Start my assessment of Diego" }).click();
+    await stepPicker(page, "Software Engineer III", "Ownership").check();
+    await page.getByRole("region", { name: "Ownership" }).getByLabel("Why? (Markdown)").fill("Owns the deploy pipeline end to end.");
+    await expect(page.getByTestId("save-status")).toHaveText(/Saved at/);
+
+    const admin = await signInElsewhere("alex");
+    await setCycle(admin, "2026 H2 review", "Close");
+    try {
+      // Aisha's seeded self-assessment was never submitted: she still reads it, and cannot change it.
+      const aisha = await signInElsewhere("aisha");
+      await aisha.goto("/assessment");
+      const earlier = aisha.getByRole("region", { name: "Earlier cycles" });
+      await expect(earlier.locator("summary")).toContainText("2026 H2 review · Not submitted; the cycle closed");
+      await expect(earlier.getByTestId("unsubmitted-note")).toContainText("it can no longer be changed");
+      await expect(earlier).toContainText("Search relevance is my domain; the roadmap is mine.");
+      await expect(aisha.getByRole("button", { name: "Submit self-assessment" })).toHaveCount(0);
+      await expect(aisha.getByRole("main").getByRole("textbox")).toHaveCount(0);
+
+      // Priya finds her draft on Diego's review page, read-only.
+      await visit(reviewUrl);
+      const draft = page.getByRole("region", { name: "Your manager assessment of Diego" });
+      await expect(draft.getByTestId("unsubmitted-note")).toHaveText("Not submitted; the cycle closed. Only you can read this draft; it can no longer be changed.");
+      await expect(draft).toContainText("Owns the deploy pipeline end to end.");
+      await expect(page.getByRole("button", { name: "Submit manager assessment" })).toHaveCount(0);
+      await expect(page.getByRole("main").getByRole("radio")).toHaveCount(0);
+
+      // Diego sees nothing of it.
+      const diego = await signInElsewhere("diego");
+      await diego.goto(reviewUrl);
+      await expect(diego.getByText("Nothing was submitted for 2026 H2 review.")).toBeVisible();
+      await expect(diego.getByText("Owns the deploy pipeline")).toHaveCount(0);
+    } finally {
+      // The other specs expect the cycle open.
+      await setCycle(admin, "2026 H2 review", "Open");
+    }
   });
 });

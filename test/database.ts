@@ -36,4 +36,3 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { ...handle, engine: "pglite" };
 }
 
-export const engineName = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";

@@ -1,14 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { saveDraftAction, submitAction, type SaveResult } from "@/app/(app)/assessment/actions";
+import { useState } from "react";
+import { useAutosave, type SaveOutcome } from "@/components/hooks/use-autosave";
 import { PathMatrix } from "@/components/path-matrix/path-matrix";
 import { Markdown } from "@/components/ui/markdown";
 import type { FrameworkVersionView } from "@/lib/data/frameworks";
 import { GapSummary, marksFor, type Side } from "./review-comparison";
 
 type Pick = { stepId: string | null; rationale: string };
+type Rating = { dimensionId: string; stepId: string | null; rationale: string };
 type Props = {
   assessmentId: string;
   revision: number;
@@ -23,137 +24,52 @@ type Props = {
   /** The step the person is placed on now, if this assessment is on that framework version. */
   currentStepId: string | null;
   rationaleMax: number;
+  /** Server actions: save the whole draft on top of a revision, and submit it. */
+  saveDraft: (input: { assessmentId: string; revision: number; ratings: Rating[] }) => Promise<SaveOutcome>;
+  submit: (input: { assessmentId: string; revision: number }) => Promise<SaveOutcome>;
 };
-
-type Status = { kind: "saved"; at: Date | null } | { kind: "unsaved" } | { kind: "saving" } | { kind: "error"; message: string } | { kind: "conflict"; message: string };
-
-const storageKey = (id: string) => `waymark:assessment:${id}`;
 
 /**
  * The assessment form, for a self-assessment or a manager's: a step picked in each column of the
- * path matrix, and the reasons beneath. Every change is kept in this browser at once and saved to
- * the server a moment later, so closing the tab or losing the network for a while loses no text; a
- * copy that someone else (another tab) saved meanwhile is never overwritten.
+ * path matrix, and the reasons beneath, saved as the person types (see useAutosave).
  */
 export function AssessmentEditor(props: Props) {
-  const { framework, kind } = props;
+  const { framework, kind, assessmentId, saveDraft } = props;
   const dimensions = framework.dimensions;
   const router = useRouter();
-  const [picks, setPicks] = useState<Record<string, Pick>>(props.initial);
-  const [status, setStatus] = useState<Status>({ kind: "saved", at: null });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [submitting, setSubmitting] = useState(false);
-  const revision = useRef(props.revision);
-  const latest = useRef(picks);
-  const dirty = useRef(false);
-  const inFlight = useRef<Promise<SaveResult | null> | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const stopped = useRef(false);
-  const saveRef = useRef<() => Promise<SaveResult | null>>(async () => null);
+  const draft = useAutosave<Record<string, Pick>>({
+    storageKey: `waymark:assessment:${assessmentId}`,
+    initial: props.initial,
+    revision: props.revision,
+    save: (picks, revision) =>
+      saveDraft({
+        assessmentId,
+        revision,
+        ratings: dimensions.map((d) => ({ dimensionId: d.id, stepId: picks[d.id]?.stepId ?? null, rationale: picks[d.id]?.rationale ?? "" })),
+      }),
+  });
+  const { value: picks, status, fieldErrors } = draft;
 
-  const schedule = useCallback((delay = 800) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveRef.current(), delay);
-  }, []);
-
-  const save = useCallback(async (): Promise<SaveResult | null> => {
-    if (stopped.current) return null;
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return null;
-    dirty.current = false;
-    setStatus({ kind: "saving" });
-    const ratings = dimensions.map((d) => ({ dimensionId: d.id, stepId: latest.current[d.id]?.stepId ?? null, rationale: latest.current[d.id]?.rationale ?? "" }));
-    const request = saveDraftAction({ assessmentId: props.assessmentId, revision: revision.current, ratings }).catch(
-      (): SaveResult => ({ ok: false, message: "The server could not be reached. Your text is kept in this browser; saving will be tried again.", conflict: false, fieldErrors: {} }),
-    );
-    inFlight.current = request;
-    const result = await request;
-    inFlight.current = null;
-    if (result.ok) {
-      revision.current = result.revision;
-      localStorage.setItem(storageKey(props.assessmentId), JSON.stringify({ baseRevision: result.revision, picks: latest.current }));
-      setFieldErrors({});
-      setStatus(dirty.current ? { kind: "unsaved" } : { kind: "saved", at: new Date(result.savedAt) });
-      if (dirty.current) schedule();
-    } else if (result.conflict) {
-      stopped.current = true;
-      setStatus({ kind: "conflict", message: result.message });
-    } else {
-      dirty.current = true;
-      setFieldErrors(result.fieldErrors);
-      setStatus({ kind: "error", message: result.message });
-      schedule(5000);
-    }
-    return result;
-  }, [props.assessmentId, dimensions, schedule]);
-
-  useEffect(() => {
-    saveRef.current = save;
-  }, [save]);
-
-  const change = (dimensionId: string, patch: Partial<Pick>) => {
-    if (stopped.current) return;
-    const next = { ...latest.current, [dimensionId]: { stepId: null, rationale: "", ...latest.current[dimensionId], ...patch } };
-    latest.current = next;
-    dirty.current = true;
-    setPicks(next);
-    setStatus({ kind: "unsaved" });
-    localStorage.setItem(storageKey(props.assessmentId), JSON.stringify({ baseRevision: revision.current, picks: next }));
-    schedule();
-  };
-
-  // Bring back text typed here that never reached the server (tab closed, network gone).
-  useEffect(() => {
-    const stored = localStorage.getItem(storageKey(props.assessmentId));
-    if (!stored) return;
-    try {
-      const { baseRevision, picks: saved } = JSON.parse(stored) as { baseRevision: number; picks: Record<string, Pick> };
-      if (baseRevision === props.revision && JSON.stringify(saved) !== JSON.stringify(props.initial)) {
-        latest.current = saved;
-        dirty.current = true;
-        // Restoring from this browser's own copy after mount: the server's page could not know it.
-        // eslint-disable-next-line react-hooks/set-state-in-effect
-        setPicks(saved);
-        setStatus({ kind: "unsaved" });
-        schedule();
-      }
-    } catch {
-      localStorage.removeItem(storageKey(props.assessmentId));
-    }
-  }, [props.assessmentId, props.revision, props.initial, schedule]);
-
-  useEffect(() => {
-    const retry = () => dirty.current && void save();
-    const warn = (e: BeforeUnloadEvent) => {
-      if (dirty.current || inFlight.current) e.preventDefault();
-    };
-    window.addEventListener("online", retry);
-    window.addEventListener("beforeunload", warn);
-    return () => {
-      window.removeEventListener("online", retry);
-      window.removeEventListener("beforeunload", warn);
-      clearTimeout(timer.current);
-    };
-  }, [save]);
+  const change = (dimensionId: string, patch: Partial<Pick>) =>
+    draft.change((previous) => ({ ...previous, [dimensionId]: { stepId: null, rationale: "", ...previous[dimensionId], ...patch } }));
 
   const submit = async () => {
     setSubmitting(true);
-    clearTimeout(timer.current);
-    const saved = await save();
+    const saved = await draft.flush();
     if (saved && !saved.ok) {
       setSubmitting(false);
       return;
     }
-    const result = await submitAction({ assessmentId: props.assessmentId, revision: revision.current }).catch(
-      (): SaveResult => ({ ok: false, message: "The server could not be reached. Try again in a moment.", conflict: false, fieldErrors: {} }),
-    );
+    const result = await props
+      .submit({ assessmentId, revision: draft.currentRevision() })
+      .catch((): SaveOutcome => ({ ok: false, message: "The server could not be reached. Try again in a moment.", conflict: false, fieldErrors: {} }));
     setSubmitting(false);
     if (result.ok) {
-      localStorage.removeItem(storageKey(props.assessmentId));
+      draft.discard();
       router.refresh();
     } else {
-      setFieldErrors(result.fieldErrors);
-      setStatus(result.conflict ? { kind: "conflict", message: result.message } : { kind: "error", message: result.message });
+      draft.fail(result);
     }
   };
 

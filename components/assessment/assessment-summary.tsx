@@ -1,5 +1,5 @@
 import { Markdown } from "@/components/ui/markdown";
-import type { AssessmentView } from "@/lib/data/assessments";
+import type { AssessmentView, CycleView } from "@/lib/data/assessments";
 
 type Names = { dimensions: { id: string; name: string }[]; steps: { id: string; name: string }[] };
 
@@ -21,5 +21,19 @@ export function AssessmentSummary({ assessment, names }: { assessment: Assessmen
         );
       })}
     </dl>
+  );
+}
+
+/** How a draft that was never submitted reads: once its cycle has closed it stays as it was left. */
+export function notSubmitted(cycle: Pick<CycleView, "status">): string {
+  return cycle.status === "closed" ? "Not submitted; the cycle closed" : "Not submitted yet";
+}
+
+/** The note above a draft shown read-only, for its author alone. */
+export function UnsubmittedNote({ cycle }: { cycle: Pick<CycleView, "status"> }) {
+  return (
+    <p data-testid="unsubmitted-note" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      {notSubmitted(cycle)}. {cycle.status === "closed" ? "Only you can read this draft; it can no longer be changed." : "Only you can read this draft."}
+    </p>
   );
 }

@@ -1,8 +1,8 @@
 import { PathMatrix, type CellMark } from "@/components/path-matrix/path-matrix";
 import { Markdown } from "@/components/ui/markdown";
+import { computeGaps, describeGap, describeGapCount, type GapFramework } from "@/lib/assessments/gaps";
 import type { AssessmentView } from "@/lib/data/assessments";
 import type { FrameworkVersionView } from "@/lib/data/frameworks";
-import { compareSteps, type StepComparison } from "@/lib/framework/path-graph";
 import { firstName } from "@/lib/people/names";
 
 export type Rating = { dimensionId: string; stepId: string | null; rationale: string };
@@ -14,8 +14,6 @@ export function managerSide(assessment: Pick<AssessmentView, "author" | "ratings
   const label = assessment.author.id === viewerId ? "You (manager)" : `${firstName(assessment.author.name)} (manager)`;
   return { who: "manager", label, ratings: assessment.ratings };
 }
-
-type Framework = Pick<FrameworkVersionView, "dimensions" | "steps" | "transitions">;
 
 /** The picks of one or two assessments as marks on the matrix cells. */
 export function marksFor(sides: Side[]): Record<string, CellMark[]> {
@@ -29,32 +27,9 @@ export function marksFor(sides: Side[]): Record<string, CellMark[]> {
   return marks;
 }
 
-function describeGap(gap: StepComparison): { text: string; tone: "agree" | "gap" | "none" } {
-  const steps = (n: number) => `${n} ${n === 1 ? "step" : "steps"}`;
-  switch (gap.kind) {
-    case "same":
-      return { text: "Agree", tone: "agree" };
-    case "ahead":
-      return { text: `Self-placement ${steps(gap.by)} further on`, tone: "gap" };
-    case "behind":
-      return { text: `Self-placement ${steps(gap.by)} earlier`, tone: "gap" };
-    case "apart":
-      return { text: "Different branches", tone: "gap" };
-    case "missing":
-      return { text: "Not both picked yet", tone: "none" };
-  }
-}
-
 /** Per dimension: the engineer's pick, the manager's, and how far apart they are on the path. */
-export function GapSummary({ framework, self, manager }: { framework: Framework; self: Side; manager: Side }) {
-  const stepName = (id: string | null | undefined) => framework.steps.find((s) => s.id === id)?.name ?? "—";
-  const pickOf = (side: Side, dimensionId: string) => side.ratings.find((r) => r.dimensionId === dimensionId)?.stepId ?? null;
-  const rows = framework.dimensions.map((d) => {
-    const mine = pickOf(self, d.id);
-    const theirs = pickOf(manager, d.id);
-    return { dimension: d, mine, theirs, gap: describeGap(compareSteps(framework.transitions, mine, theirs)) };
-  });
-  const gaps = rows.filter((r) => r.gap.tone === "gap").length;
+export function GapSummary({ framework, self, manager }: { framework: GapFramework; self: Side; manager: Side }) {
+  const report = computeGaps(framework, self.ratings, manager.ratings);
   return (
     <section aria-labelledby="gap-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -62,7 +37,7 @@ export function GapSummary({ framework, self, manager }: { framework: Framework;
           Self-placement beside the manager&apos;s
         </h2>
         <p data-testid="gap-count" className="text-sm text-stone-700">
-          {gaps === 0 ? "No gaps" : `${gaps} ${gaps === 1 ? "gap" : "gaps"} to talk about`}
+          {describeGapCount(report.gapCount)}
         </p>
       </div>
       <table className="mt-3 w-full text-left text-sm">
@@ -75,22 +50,25 @@ export function GapSummary({ framework, self, manager }: { framework: Framework;
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.dimension.id} className="border-t border-stone-200">
-              <th scope="row" className="py-2 pr-4 font-medium">{r.dimension.name}</th>
-              <td className="py-2 pr-4">{stepName(r.mine)}</td>
-              <td className="py-2 pr-4">{stepName(r.theirs)}</td>
-              <td className="py-2">
-                <span
-                  className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${
-                    r.gap.tone === "agree" ? "bg-emerald-100 text-emerald-900" : r.gap.tone === "gap" ? "bg-amber-200 text-amber-950" : "bg-stone-100 text-stone-700"
-                  }`}
-                >
-                  {r.gap.text}
-                </span>
-              </td>
-            </tr>
-          ))}
+          {report.dimensions.map((r) => {
+            const gap = describeGap(r.comparison);
+            return (
+              <tr key={r.dimension.id} className="border-t border-stone-200">
+                <th scope="row" className="py-2 pr-4 font-medium">{r.dimension.name}</th>
+                <td className="py-2 pr-4">{r.self?.name ?? "—"}</td>
+                <td className="py-2 pr-4">{r.manager?.name ?? "—"}</td>
+                <td className="py-2">
+                  <span
+                    className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${
+                      gap.tone === "agree" ? "bg-emerald-100 text-emerald-900" : gap.tone === "gap" ? "bg-amber-200 text-amber-950" : "bg-stone-100 text-stone-700"
+                    }`}
+                  >
+                    {gap.text}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { createEvidenceAction, updateEvidenceAction } from "@/app/(app)/evidence/actions";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
 import { EVIDENCE_LIMITS, evidenceKindLabel, evidenceKinds } from "@/lib/evidence/schemas";
@@ -9,8 +8,18 @@ import { EVIDENCE_LIMITS, evidenceKindLabel, evidenceKinds } from "@/lib/evidenc
 type Existing = { id: string; revision: number; title: string; kind: string; occurredOn: string; link: string | null; body: string; cellIds: string[] };
 type Matrix = { dimensions: { id: string; name: string }[]; steps: { id: string; name: string }[]; cells: { id: string; stepId: string; dimensionId: string }[] };
 
-export function EvidenceForm({ existing, preselect = [], matrix, today }: { existing?: Existing; preselect?: string[]; matrix: Matrix; today: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(existing ? updateEvidenceAction : createEvidenceAction, { status: "idle" });
+type Props = {
+  /** The server action that creates the item, or updates `existing`. */
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  existing?: Existing;
+  preselect?: string[];
+  matrix: Matrix;
+  today: string;
+};
+
+/** Adds an evidence item, or edits one: its fields and the cells of the matrix it proves. */
+export function EvidenceForm({ action: save, existing, preselect = [], matrix, today }: Props) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(save, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values =
     state.status === "error"

@@ -41,4 +41,3 @@ export const setCycleStatusSchema = z.object({
   revision: z.coerce.number().int().min(1),
 });
 
-export type RatingInput = z.output<typeof ratingInputSchema>;

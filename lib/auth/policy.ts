@@ -20,6 +20,11 @@ export function canReadPerson(viewer: Viewer, personId: string): boolean {
   return viewer.role === "admin" || viewer.id === personId || viewer.reportIds.has(personId);
 }
 
+/** Evidence is read like the rest of a person's career data, and changed by its owner alone. */
+export function canChangeEvidence(viewer: Viewer, ownerId: string): boolean {
+  return viewer.id === ownerId;
+}
+
 /** The people list: admins see everyone, managers their reporting tree, engineers only themselves. */
 export function canListPeople(viewer: Viewer): boolean {
   return viewer.role === "admin" || viewer.role === "manager";

@@ -142,8 +142,11 @@ describe("a self-assessment", () => {
     expect(await rejection(getAssessment(await as("sam"), draft.id))).toBeInstanceOf(NotFoundError);
 
     expect(await rejection(saveAssessmentDraft(engineer, { assessmentId: draft.id, revision: 4, ratings: [] }))).toBeInstanceOf(NotAllowedError);
-    const actions = (await listAuditEvents(await as("alex"), { entityType: "assessment" })).events.map((e) => e.action);
-    expect(actions).toEqual(["assessment.submit", "assessment.save-draft", "assessment.save-draft", "assessment.start", "assessment.seed", "assessment.seed", "assessment.seed"]);
+    // Autosaves of a draft leave no trace in the audit log: its start does, and its content once submitted.
+    const events = (await listAuditEvents(await as("alex"), { entityType: "assessment" })).events;
+    expect(events.map((e) => e.action)).toEqual(["assessment.submit", "assessment.start", "assessment.seed", "assessment.seed", "assessment.seed"]);
+    expect(events[0]!.after).toEqual({ kind: "self", ratings: expect.arrayContaining(fullRatings().map((r) => ({ dimensionId: r.dimensionId, stepId: r.stepId }))) });
+    expect(JSON.stringify(events[1]!.after)).not.toContain("ratings");
   });
 
   it("cannot be started or changed in a closed cycle, or with forged ids", async () => {
@@ -154,6 +157,29 @@ describe("a self-assessment", () => {
     expect(await rejection(startSelfAssessment(await as("mei"), cycle.id))).toBeInstanceOf(NotAllowedError);
     expect(await rejection(startSelfAssessment(engineer, randomUUID()))).toBeInstanceOf(NotFoundError);
     expect(await rejection(getAssessment(engineer, "nope"))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("drafts left when a cycle closes", () => {
+  it("stay readable by their authors alone, as they were left, and can no longer be changed or submitted", async () => {
+    const cycle = (await getOpenCycle())!;
+    const priya = await as("priya");
+    const self = await startSelfAssessment(engineer, cycle.id);
+    await saveAssessmentDraft(engineer, { assessmentId: self.id, revision: 1, ratings: fullRatings().slice(0, 1) });
+    const managerDraft = await startManagerAssessment(priya, engineer.id, cycle.id);
+    await saveAssessmentDraft(priya, { assessmentId: managerDraft.id, revision: 1, ratings: fullRatings() });
+    await setCycleStatus(await as("alex"), { id: cycle.id, status: "closed", revision: cycle.revision });
+
+    const lenaSees = await listAssessmentsFor(engineer, engineer.id);
+    expect(lenaSees.map((a) => [a.id, a.status, a.cycle.status, a.ratings.length])).toEqual([[self.id, "draft", "closed", 1]]);
+    const priyaSees = await listAssessmentsFor(priya, engineer.id);
+    expect(priyaSees.map((a) => [a.id, a.status, a.cycle.status, a.ratings.length])).toEqual([[managerDraft.id, "draft", "closed", 3]]);
+    expect(await rejection(getAssessment(await as("alex"), self.id))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(getAssessment(await as("alex"), managerDraft.id))).toBeInstanceOf(NotFoundError);
+
+    expect(await rejection(saveAssessmentDraft(engineer, { assessmentId: self.id, revision: 2, ratings: [] }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(submitAssessment(priya, { assessmentId: managerDraft.id, revision: 2 }))).toBeInstanceOf(NotAllowedError);
+    expect((await getAssessment(priya, managerDraft.id)).ratings).toHaveLength(3);
   });
 });
 

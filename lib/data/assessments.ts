@@ -318,7 +318,7 @@ async function assertDirectManager(tx: Tx, viewer: Viewer, subjectId: string): P
   return subject;
 }
 
-/** Saves the whole set of picks and rationales of a draft; refused on a stale revision. */
+/** Saves the whole set of picks and rationales of a draft; refused on a stale revision. Not audited (see below). */
 export async function saveAssessmentDraft(viewer: Viewer, raw: z.input<typeof saveDraftSchema>): Promise<{ revision: number; updatedAt: Date }> {
   const input = parseInput(saveDraftSchema, raw);
   const { db } = await getDatabase();
@@ -328,13 +328,9 @@ export async function saveAssessmentDraft(viewer: Viewer, raw: z.input<typeof sa
     await tx.delete(ratings).where(eq(ratings.assessmentId, row.id));
     const kept = input.ratings.filter((r) => r.stepId || r.rationale.trim());
     if (kept.length > 0) await tx.insert(ratings).values(kept.map((r) => ({ assessmentId: row.id, ...r })));
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: "assessment.save-draft",
-      entityType: "assessment",
-      entityId: row.id,
-      after: { kind: row.kind, ratings: kept.map((r) => ({ dimensionId: r.dimensionId, stepId: r.stepId, rationaleLength: r.rationale.length })) },
-    });
+    // No audit event per save: a draft is its author's alone, and the editor saves as they type, so
+    // events here would show admins every half-formed pick. The audit log records that the draft was
+    // started (assessment.start) and its content once it is final (assessment.submit).
     return { revision: row.revision, updatedAt: row.touchedAt };
   });
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { evidence, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
@@ -10,7 +10,7 @@ import { NotAllowedError, NotFoundError } from "@/lib/errors";
 import { changeOwnPassword } from "./account";
 import { createCycle, getOpenCycle, listAssessmentsFor, listCycles, saveAssessmentDraft, setCycleStatus, startManagerAssessment } from "./assessments";
 import { listAuditEvents } from "./audit";
-import { listEvidence } from "./evidence";
+import { getEvidence, listEvidence, updateEvidence } from "./evidence";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
 
 /**
@@ -42,6 +42,8 @@ function readPolicyTable(): { action: string; cells: Cell[] }[] {
 let handle: TestDatabase;
 let viewers: Record<"engineer" | "manager" | "admin", Viewer>;
 let targets: Record<string, Record<string, string>>;
+/** One evidence item of each target person, by owner id. */
+const evidenceOf = new Map<string, string>();
 let counter = 0;
 
 beforeAll(async () => {
@@ -57,6 +59,13 @@ beforeAll(async () => {
     // Diego reports to Alex through Priya, and has no reports of his own (who could not be deactivated).
     admin: { own: viewers.admin.id, report: await demo.idOf("diego"), stranger: zoe!.id },
   };
+  for (const ownerId of new Set(Object.values(targets).flatMap((t) => Object.values(t)))) {
+    const [row] = await handle.db
+      .insert(evidence)
+      .values({ ownerId, title: "Ran the incident review", kind: "incident-review", occurredOn: "2026-01-15", body: "Wrote it up." })
+      .returning({ id: evidence.id });
+    evidenceOf.set(ownerId, row!.id);
+  }
 });
 afterAll(async () => {
   await handle.close();
@@ -110,6 +119,12 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
   "read a person's evidence and submitted assessments": async (viewer, id) => {
     await listEvidence(viewer, id);
     await listAssessmentsFor(viewer, id);
+  },
+  "open one evidence item of a person": (viewer, id) => getEvidence(viewer, evidenceOf.get(id)!),
+  "edit or delete a person's evidence": async (viewer, id) => {
+    const [before] = await handle.db.select().from(evidence).where(eq(evidence.id, evidenceOf.get(id)!));
+    const { id: evidenceId, revision, kind, occurredOn, body } = before!;
+    await updateEvidence(viewer, { id: evidenceId, revision, kind, occurredOn, body, title: `Ran the incident review (${++counter})`, link: "", cellIds: [] });
   },
   "write a person's manager assessment": async (viewer, id) => {
     const cycle = (await getOpenCycle())!;

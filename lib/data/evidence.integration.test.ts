@@ -68,8 +68,11 @@ describe("evidence", () => {
 
   it("is read by the owner's manager chain and admins, and by nobody else; changed by the owner alone", async () => {
     const { id } = await createEvidence(engineer, item());
-    expect((await getEvidence(await as("priya"), id)).title).toBe("Billing migration design");
-    expect((await listEvidence(await as("alex"), engineer.id)).length).toBe(1);
+    expect(await getEvidence(await as("priya"), id)).toMatchObject({ title: "Billing migration design", canEdit: false });
+    expect(await getEvidence(await as("alex"), id)).toMatchObject({ canEdit: false });
+    expect((await listEvidence(await as("alex"), engineer.id)).map((e) => e.canEdit)).toEqual([false]);
+    expect(await getEvidence(engineer, id)).toMatchObject({ canEdit: true });
+    expect((await listEvidence(engineer, engineer.id)).map((e) => e.canEdit)).toEqual([true]);
     for (const who of ["sam", "marcus", "aisha"]) {
       expect(await rejection(getEvidence(await as(who), id))).toBeInstanceOf(NotFoundError);
       expect(await rejection(listEvidence(await as(who), engineer.id))).toBeInstanceOf(NotFoundError);

@@ -6,7 +6,7 @@ import type { Tx } from "@/db/client";
 import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { cells, evidence, evidenceCells } from "@/db/schema";
-import { canReadPerson, type Viewer } from "@/lib/auth/policy";
+import { canChangeEvidence, canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
   deleteEvidenceSchema,
@@ -34,6 +34,8 @@ export type EvidenceView = {
   occurredOn: string;
   revision: number;
   cellIds: string[];
+  /** Whether the viewer may edit or delete this item (its owner), or only read it (manager chain, admins). */
+  canEdit: boolean;
 };
 
 const columns = {
@@ -47,13 +49,14 @@ const columns = {
   revision: evidence.revision,
 };
 
-async function withCells(db: Tx | Awaited<ReturnType<typeof getDatabase>>["db"], rows: Omit<EvidenceView, "cellIds">[]): Promise<EvidenceView[]> {
+/** Rows as the viewer sees them: with the cells each proves and what the viewer may do with it. */
+async function toViews(viewer: Viewer, db: Tx | Awaited<ReturnType<typeof getDatabase>>["db"], rows: Omit<EvidenceView, "cellIds" | "canEdit">[]): Promise<EvidenceView[]> {
   if (rows.length === 0) return [];
   const links = await db
     .select({ evidenceId: evidenceCells.evidenceId, cellId: evidenceCells.cellId })
     .from(evidenceCells)
     .where(inArray(evidenceCells.evidenceId, rows.map((r) => r.id)));
-  return rows.map((r) => ({ ...r, cellIds: links.filter((l) => l.evidenceId === r.id).map((l) => l.cellId) }));
+  return rows.map((r) => ({ ...r, cellIds: links.filter((l) => l.evidenceId === r.id).map((l) => l.cellId), canEdit: canChangeEvidence(viewer, r.ownerId) }));
 }
 
 /** A person's evidence, newest first: searched in title and body, filtered by kind, dates and cell. */
@@ -77,14 +80,15 @@ export async function listEvidence(viewer: Viewer, ownerId: string, rawFilter: E
     .where(and(...conditions))
     .orderBy(desc(evidence.occurredOn), desc(evidence.createdAt))
     .limit(500);
-  return withCells(db, rows);
+  return toViews(viewer, db, rows);
 }
 
+/** One evidence item, for whoever may read its owner's evidence. */
 export async function getEvidence(viewer: Viewer, id: string): Promise<EvidenceView> {
   const { db } = await getDatabase();
   const [row] = isUuid(id) ? await db.select(columns).from(evidence).where(eq(evidence.id, id)) : [];
   if (!row || !canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
-  return (await withCells(db, [row]))[0]!;
+  return (await toViews(viewer, db, [row]))[0]!;
 }
 
 /** How many evidence items back each cell, for one person. */
@@ -149,7 +153,7 @@ function lockOwn(tx: Tx, viewer: Viewer, id: string, revision: number) {
     load: async (id) => (await tx.select(columns).from(evidence).where(eq(evidence.id, id)).for("update"))[0],
     authorize: (row) => {
       if (!canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
-      if (row.ownerId !== viewer.id) throw new NotAllowedError("Only its owner can change evidence.");
+      if (!canChangeEvidence(viewer, row.ownerId)) throw new NotAllowedError("Only its owner can change evidence.");
     },
     conflict: "This evidence was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.",
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
-import { AssessmentSummary } from "@/components/assessment/assessment-summary";
+import { AssessmentSummary, notSubmitted, UnsubmittedNote } from "@/components/assessment/assessment-summary";
 import { StartAssessmentForm } from "@/components/assessment/start-assessment-form";
 import { managerSide, ReviewComparison } from "@/components/assessment/review-comparison";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,7 +11,7 @@ import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkFor, getFrameworkVersion } from "@/lib/data/frameworks";
 import { firstName } from "@/lib/people/names";
-import { startAction } from "./actions";
+import { saveDraftAction, startAction, submitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Self-assessment" };
 
@@ -67,6 +67,8 @@ export default async function AssessmentPage() {
             evidence={evidence}
             currentStepId={now?.version.version.id === current.versionId ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}
+            saveDraft={saveDraftAction}
+            submit={submitAction}
           />
         ) : (
           <div className="space-y-4">
@@ -91,16 +93,18 @@ export default async function AssessmentPage() {
           <h2 id="past-heading" className="text-lg font-semibold">
             Earlier cycles
           </h2>
-          {past.map((a) => {
+          {past.map((a, i) => {
             const theirs = inCycle("manager", a.cycle.id);
             return (
-              <details key={a.id} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
+              // With no cycle open, the latest one stays in view: a draft left in it must not seem lost.
+              <details key={a.id} open={!current && i === 0} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
                 <summary className="cursor-pointer font-medium">
-                  {a.cycle.name} · {a.status === "submitted" ? "submitted" : "never submitted"} · framework version {a.versionNumber}
+                  {a.cycle.name} · {a.status === "submitted" ? "submitted" : notSubmitted(a.cycle)} · framework version {a.versionNumber}
                 </summary>
                 <div className="mt-3 grid gap-6 md:grid-cols-2">
                   <div>
                     <h3 className="mb-2 text-sm font-semibold">Your self-assessment</h3>
+                    {a.status === "draft" && <UnsubmittedNote cycle={a.cycle} />}
                     <AssessmentSummary assessment={a} names={versions.get(a.versionId)!} />
                   </div>
                   {theirs && (

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CreateCycleForm, CycleStatusForm } from "@/components/assessment/cycle-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { countSubmittedByCycle, listCycles } from "@/lib/data/assessments";
 import { isoDate } from "@/lib/dates";
+import { CreateCycleForm, CycleStatusForm } from "./cycle-forms";
 
 export const metadata: Metadata = { title: "Review cycles" };
 

@@ -116,11 +116,9 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
               {e.cellIds.length > 0 && (
                 <p className="mt-2 text-xs text-stone-600">Proves: {e.cellIds.map((c) => cellName.get(c) ?? "a cell of another version").join("; ")}</p>
               )}
-              {own && (
-                <Link href={`/evidence/${e.id}`} className="mt-2 inline-block text-sm font-medium text-path hover:underline">
-                  Edit <span className="sr-only">{e.title}</span>
-                </Link>
-              )}
+              <Link href={`/evidence/${e.id}`} className="mt-2 inline-block text-sm font-medium text-path hover:underline">
+                {e.canEdit ? "Edit" : "Open"} <span className="sr-only">{e.title}</span>
+              </Link>
             </article>
           </li>
         ))}

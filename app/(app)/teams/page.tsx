@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CreateTeamForm, RenameTeamForm } from "@/components/people/team-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { listTeams } from "@/lib/data/people";
+import { CreateTeamForm, RenameTeamForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Teams" };
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActiveForm, EditPersonForm, PasswordLinkForm } from "@/components/people/edit-person-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
@@ -10,8 +9,11 @@ import { NotFoundError } from "@/lib/errors";
 import { firstName } from "@/lib/people/names";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
+import { ActiveForm, EditPersonForm, PasswordLinkForm } from "./edit-person-forms";
 
 export const metadata: Metadata = { title: "Person" };
+
+const draftStatus = (cycle: { status: "open" | "closed" }) => (cycle.status === "closed" ? "draft, not submitted; the cycle closed" : "draft");
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -102,8 +104,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                       {cycle.name} {cycle.status === "open" && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">open</span>}
                     </p>
                     <p className="text-sm text-stone-600">
-                      Self-assessment: {self?.status === "submitted" ? "submitted" : self ? "draft" : "not submitted"} · Manager assessment:{" "}
-                      {manager ? (manager.status === "submitted" ? `submitted by ${manager.author.name}` : "your draft") : "not started"}
+                      Self-assessment: {self?.status === "submitted" ? "submitted" : self ? draftStatus(cycle) : "not submitted"} · Manager assessment:{" "}
+                      {manager ? (manager.status === "submitted" ? `submitted by ${manager.author.name}` : `your ${draftStatus(cycle)}`) : "not started"}
                     </p>
                   </div>
                   <Link

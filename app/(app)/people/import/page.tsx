@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ImportPeople } from "@/components/people/import-people";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
+import { ImportPeople } from "./import-people";
 
 export const metadata: Metadata = { title: "Import people" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NewPersonForm } from "@/components/people/new-person-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { listManagerChoices, listTeams } from "@/lib/data/people";
+import { NewPersonForm } from "./new-person-form";
 
 export const metadata: Metadata = { title: "Add a person" };
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { saveDraftAction, submitAction } from "@/app/(app)/assessment/actions";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
+import { AssessmentSummary, UnsubmittedNote } from "@/components/assessment/assessment-summary";
 import { managerSide, ReviewComparison, type Side } from "@/components/assessment/review-comparison";
 import { StartAssessmentForm } from "@/components/assessment/start-assessment-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,6 +41,9 @@ export default async function PersonReviewPage({ params, searchParams }: { param
   const own = person.id === viewer.id;
   const isDirectManager = person.can.writeManagerAssessment;
   const editing = manager && manager.status === "draft" && manager.author.id === viewer.id && isDirectManager && cycle?.status === "open";
+  // Once the cycle has closed, a draft its author never submitted stays readable by them, as it was left.
+  const leftDrafts = cycle?.status === "closed" ? assessments.filter((a) => a.status === "draft" && a.author.id === viewer.id) : [];
+  const leftDraftVersions = new Map(await Promise.all([...new Set(leftDrafts.map((a) => a.versionId))].map(async (v) => [v, await getFrameworkVersion(viewer, v)] as const)));
 
   const [now, personal] = await Promise.all([getWhereNow(viewer, person.id), getFrameworkFor(viewer, person.id)]);
   // Both sides of a review are made on one version; before either exists, the one that applies to the person.
@@ -99,6 +104,8 @@ export default async function PersonReviewPage({ params, searchParams }: { param
             evidence={evidence}
             currentStepId={now?.version.version.id === framework.version.id ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}
+            saveDraft={saveDraftAction}
+            submit={submitAction}
           />
         </>
       ) : (
@@ -117,10 +124,19 @@ export default async function PersonReviewPage({ params, searchParams }: { param
               />
             </section>
           )}
+          {leftDrafts.map((draft) => (
+            <section key={draft.id} aria-labelledby={`draft-${draft.id}`} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+              <h2 id={`draft-${draft.id}`} className="mb-3 text-lg font-semibold">
+                {draft.kind === "manager" ? `Your manager assessment of ${name}` : "Your self-assessment"}
+              </h2>
+              <UnsubmittedNote cycle={cycle} />
+              <AssessmentSummary assessment={draft} names={leftDraftVersions.get(draft.versionId)!} />
+            </section>
+          ))}
           {selfSide || manager?.status === "submitted" ? (
             <ReviewComparison framework={framework} self={selfSide} manager={manager?.status === "submitted" ? managerSide(manager, viewer.id) : null} evidence={evidence} />
           ) : (
-            <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">Nothing has been submitted for {cycle.name} yet.</p>
+            <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">{cycle.status === "open" ? `Nothing has been submitted for ${cycle.name} yet.` : `Nothing was submitted for ${cycle.name}.`}</p>
           )}
         </>
       )}

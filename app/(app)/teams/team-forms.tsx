@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTeamAction, renameTeamAction } from "@/app/(app)/teams/actions";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
+import { createTeamAction, renameTeamAction } from "./actions";
 
 export function CreateTeamForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createTeamAction, { status: "idle" });

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { importPeopleAction, type ImportState } from "@/app/(app)/people/import/actions";
 import { inputClass, SubmitButton } from "@/components/ui/form";
+import { importPeopleAction, type ImportState } from "./actions";
 
 export function ImportPeople() {
   const [state, action, pending] = useActionState<ImportState, FormData>(importPeopleAction, { stage: "start", message: null });

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteEvidenceAction } from "@/app/(app)/evidence/actions";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
+import { deleteEvidenceAction } from "../actions";
 
 export function DeleteEvidence({ id, revision }: { id: string; revision: number }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(deleteEvidenceAction, { status: "idle" });

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { createPersonAction } from "@/app/(app)/people/actions";
+import { PersonFields, type Choice } from "@/components/people/person-fields";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
-import { PersonFields, type Choice } from "./person-fields";
+import { createPersonAction } from "../actions";
 
 type Created = { id: string; setPasswordPath: string | null };
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { createCycleAction, setCycleStatusAction } from "@/app/(app)/cycles/actions";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
+import { createCycleAction, setCycleStatusAction } from "./actions";
 
 export function CreateCycleForm({ suggestion }: { suggestion: { name: string; startsOn: string; endsOn: string } }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(createCycleAction, { status: "idle" });

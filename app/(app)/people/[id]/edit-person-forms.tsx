@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { createPasswordLinkAction, setPersonActiveAction, updatePersonAction } from "@/app/(app)/people/actions";
+import { PersonFields, type Choice } from "@/components/people/person-fields";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
-import { PersonFields, type Choice } from "./person-fields";
+import { createPasswordLinkAction, setPersonActiveAction, updatePersonAction } from "../actions";
 
 type Person = { id: string; revision: number; name: string; role: string; managerId: string | null; teamId: string | null; active: boolean };
 
