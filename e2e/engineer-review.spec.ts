@@ -1,18 +1,9 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, stepPicker, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
+import { AssessmentEditor, EvidenceForm, ReviewPage } from "./pages";
 
 const DIMENSIONS = ["Scope of influence", "How work is conducted", "Ownership"] as const;
 
-async function addEvidence(page: Page, item: { title: string; kind: string; date: string; body: string; cells: string[] }) {
-  await page.goto("/evidence/new");
-  await page.getByLabel("Title").fill(item.title);
-  await page.getByLabel("Kind").selectOption({ label: item.kind });
-  await page.getByLabel("Date").fill(item.date);
-  await page.getByLabel(/What happened/).fill(item.body);
-  for (const cell of item.cells) await page.getByRole("checkbox", { name: cell }).check();
-  await page.getByRole("button", { name: "Add evidence" }).click();
-  await expect(page).toHaveURL(/\/evidence$/);
-}
 
 /** The id of an evidence item in the library, read from its heading. */
 async function evidenceId(page: Page, title: string) {
@@ -36,14 +27,14 @@ test.describe("an engineer's review, end to end", () => {
     const meiId = (await page.getByTestId("signed-in-as").getByRole("link").getAttribute("href"))!.split("/").pop()!;
 
     // Two evidence items linked to the cells they prove, one found by searching.
-    await addEvidence(page, {
+    await new EvidenceForm(page).add({
       title: "Flaky-test quarantine",
       kind: "Shipped feature",
       date: "2026-08-12",
       body: "Built the **quarantine** lane that keeps flaky tests from blocking merges.",
       cells: ["Software Engineer II · How work is conducted", "Software Engineer II · Ownership"],
     });
-    await addEvidence(page, {
+    await new EvidenceForm(page).add({
       title: "Onboarding buddy for two new hires",
       kind: "Mentoring",
       date: "2026-10-01",
@@ -59,24 +50,22 @@ test.describe("an engineer's review, end to end", () => {
 
     // Self-placement on all three dimensions, picked in the matrix, with reasons.
     await visit("/assessment");
-    await page.getByRole("button", { name: "Start my self-assessment" }).click();
+    const editor = new AssessmentEditor(page);
+    await editor.start();
     const matrix = page.getByRole("table", { name: "Pick your step in each dimension" });
     await expect(matrix.getByText("Your step now")).toBeVisible();
     await expect(matrix.getByRole("link", { name: "1 evidence item for Software Engineer II, Ownership" })).toBeVisible();
-    for (const dimension of DIMENSIONS) {
-      await stepPicker(page, "Software Engineer II", dimension).check();
-      await page.getByRole("region", { name: dimension }).getByLabel("Why? (Markdown)").fill(`Ready for more on ${dimension.toLowerCase()}: see the quarantine lane.`);
-    }
+    await editor.place(Object.fromEntries(DIMENSIONS.map((d) => [d, { step: "Software Engineer II", reason: `Ready for more on ${d.toLowerCase()}: see the quarantine lane.` }])));
     // Keyboard: the arrow keys move a column's pick along the path.
-    await stepPicker(page, "Software Engineer II", "Ownership").focus();
+    await editor.picker("Software Engineer II", "Ownership").focus();
     await page.keyboard.press("ArrowUp");
-    await expect(stepPicker(page, "Software Engineer", "Ownership")).toBeChecked();
-    await expect(page.getByTestId("save-status")).toHaveText(/Saved at/);
+    await expect(editor.picker("Software Engineer", "Ownership")).toBeChecked();
+    await editor.expectSaved();
     await expectAccessible(page);
     // The editor keeps a copy in this browser under the assessment's id: it is forged below.
     const meiAssessmentId = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("waymark:assessment:"))?.split(":").pop());
     expect(meiAssessmentId).toMatch(/^[0-9a-f-]{36}$/);
-    await page.getByRole("button", { name: "Submit self-assessment" }).click();
+    await editor.submit();
     await expect(page.getByRole("heading", { name: /^Submitted / })).toBeVisible();
 
     // Priya, her manager, reads the submitted self-assessment and the evidence, then writes her own.
@@ -84,29 +73,28 @@ test.describe("an engineer's review, end to end", () => {
     await priya.goto(`/people/${meiId}`);
     await expect(priya.getByRole("region", { name: "Reviews" })).toContainText("Self-assessment: submitted");
     await priya.getByRole("link", { name: /^Assess Mei/ }).click();
-    await expect(priya.getByRole("region", { name: "Reasons" })).toContainText("Mei (self): Software Engineer II");
+    const priyaReview = new ReviewPage(priya);
+    await expect(priyaReview.reasons).toContainText("Mei (self): Software Engineer II");
     await priya.getByRole("link", { name: "Mei's evidence" }).click();
     await expect(priya.getByRole("heading", { level: 2, name: "Flaky-test quarantine" })).toBeVisible();
     await expect(priya.getByRole("heading", { level: 2, name: "Onboarding buddy for two new hires" })).toBeVisible();
     await priya.goBack();
-    await priya.getByRole("button", { name: "Start my assessment of Mei" }).click();
+    const priyaEditor = new AssessmentEditor(priya);
+    await priyaEditor.start("Start my assessment of Mei");
     const managerMatrix = priya.getByRole("table", { name: "Pick Mei's step in each dimension" });
     await expect(managerMatrix.getByRole("listitem").filter({ hasText: "Mei (self)" })).toHaveCount(3);
-    const managerPicks = { "Scope of influence": "Software Engineer II", "How work is conducted": "Software Engineer II", Ownership: "Software Engineer II" };
-    for (const [dimension, step] of Object.entries(managerPicks)) {
-      await priya.getByRole("radio", { name: new RegExp(`^${step}, ${dimension}: `) }).check();
-      await priya.getByRole("region", { name: dimension }).getByLabel("Why? (Markdown)").fill(`Agreed on ${dimension.toLowerCase()} after reading the evidence.`);
-    }
-    await expect(priya.getByTestId("gap-count")).toHaveText("1 gap to talk about");
-    await expect(priya.getByTestId("save-status")).toHaveText(/Saved at/);
+    await priyaEditor.place(Object.fromEntries(DIMENSIONS.map((d) => [d, { step: "Software Engineer II", reason: `Agreed on ${d.toLowerCase()} after reading the evidence.` }])));
+    await expect(priyaReview.gapCount).toHaveText("1 gap to talk about");
+    await priyaEditor.expectSaved();
     await expectAccessible(priya);
-    await priya.getByRole("button", { name: "Submit manager assessment" }).click();
-    await expect(priya.getByRole("region", { name: "Self-placement beside the manager's" })).toContainText("Self-placement 1 step earlier");
+    await priyaEditor.submit("Submit manager assessment");
+    await expect(priyaReview.gaps).toContainText("Self-placement 1 step earlier");
 
     // Mei sees Priya's picks marked beside hers.
     await page.reload();
-    await expect(page.getByTestId("gap-count")).toHaveText("1 gap to talk about");
-    await expect(page.getByRole("table", { name: "Picks on the career path matrix" }).getByText("Priya (manager)")).toHaveCount(3);
+    const review = new ReviewPage(page);
+    await expect(review.gapCount).toHaveText("1 gap to talk about");
+    await expect(review.picksMatrix.getByText("Priya (manager)")).toHaveCount(3);
     await expectAccessible(page);
 
     // Ines, an engineer on another team, reaches none of it: not by link…
@@ -115,7 +103,7 @@ test.describe("an engineer's review, end to end", () => {
       expect((await ines.goto(path))?.status(), path).toBe(404);
     }
     // …nor by forging the arguments of the actions he may call: deleting "his" evidence with her id,
-    await addEvidence(ines, { title: "Ines's pager notes", kind: "Other", date: "2026-09-09", body: "Notes.", cells: [] });
+    await new EvidenceForm(ines).add({ title: "Ines's pager notes", kind: "Other", date: "2026-09-09", body: "Notes.", cells: [] });
     await ines.goto(`/evidence/${await evidenceId(ines, "Ines's pager notes")}`);
     await ines.locator('input[type="hidden"][name="id"]').last().evaluate((input, id) => ((input as HTMLInputElement).value = id), flakyId);
     ines.once("dialog", (dialog) => void dialog.accept());
@@ -123,20 +111,21 @@ test.describe("an engineer's review, end to end", () => {
     await expect(ines.getByRole("alert").filter({ hasText: "not found" })).toBeVisible();
     // …and saving his self-assessment draft into hers.
     await ines.goto("/assessment");
-    await ines.getByRole("button", { name: "Start my self-assessment" }).click();
+    const inesEditor = new AssessmentEditor(ines);
+    await inesEditor.start();
     await ines.route("**/assessment", async (route) => {
       const request = route.request();
       const body = request.method() === "POST" && request.headers()["next-action"] ? request.postData() : null;
       await route.continue(body ? { postData: body.replace(/"assessmentId":"[0-9a-f-]{36}"/, `"assessmentId":"${meiAssessmentId}"`) } : {});
     });
-    await stepPicker(ines, "Principal Engineer", "Ownership").check();
-    await expect(ines.getByTestId("save-status")).toContainText("not found");
+    await inesEditor.picker("Principal Engineer", "Ownership").check();
+    await expect(inesEditor.saveStatus).toContainText("not found");
 
     // Mei's evidence and assessment are as she left them.
     await page.goto("/evidence");
     await expect(page.getByRole("heading", { level: 2, name: "Flaky-test quarantine" })).toBeVisible();
     await page.goto("/assessment");
-    await expect(page.getByRole("region", { name: "Reasons" })).toContainText("You: Software Engineer");
-    await expect(page.getByRole("region", { name: "Reasons" })).not.toContainText("Principal Engineer");
+    await expect(review.reasons).toContainText("You: Software Engineer");
+    await expect(review.reasons).not.toContainText("Principal Engineer");
   });
 });

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from "./fixtures";
+import { EvidenceForm } from "./pages";
 
 test.describe("evidence", () => {
   test("an engineer adds evidence linked to cells, finds it by searching, sees counts on the matrix; the manager reads it and another engineer cannot", async ({
@@ -11,13 +12,15 @@ test.describe("evidence", () => {
     await visit("/evidence");
     await page.getByRole("link", { name: "Add evidence" }).click();
     await expectAccessible(page);
-    await page.getByLabel("Title").fill("Event bus RFC");
-    await page.getByLabel("Kind").selectOption({ label: "Design doc" });
-    await page.getByLabel("Date").fill("2026-04-14");
-    await page.getByLabel("Link (optional)").fill("javascript:alert(1)");
-    await page.getByLabel(/What happened/).fill("Wrote the **RFC** for the shared event bus; three teams adopted it.");
-    await page.getByRole("checkbox", { name: "Staff Engineer · Scope of influence" }).check();
-    await page.getByRole("checkbox", { name: "Staff Engineer · How work is conducted" }).check();
+    const form = new EvidenceForm(page);
+    await form.fill({
+      title: "Event bus RFC",
+      kind: "Design doc",
+      date: "2026-04-14",
+      link: "javascript:alert(1)",
+      body: "Wrote the **RFC** for the shared event bus; three teams adopted it.",
+      cells: ["Staff Engineer · Scope of influence", "Staff Engineer · How work is conducted"],
+    });
     await page.getByRole("button", { name: "Add evidence" }).click();
     await expect(page.locator("#link-error")).toHaveText("Links must start with https:// or http://.");
     await expect(page.getByLabel("Title")).toHaveValue("Event bus RFC");
@@ -31,10 +34,8 @@ test.describe("evidence", () => {
     await expect(staff.getByRole("link", { name: "2 evidence items for Staff Engineer, Scope of influence" })).toHaveCount(0);
     await expect(staff.getByRole("link", { name: "1 evidence item for Staff Engineer, Scope of influence" })).toBeVisible();
     await staff.getByRole("link", { name: "+ evidence for Staff Engineer, Ownership" }).click();
-    await expect(page.getByRole("checkbox", { name: "Staff Engineer · Ownership" })).toBeChecked();
-    await page.getByLabel("Title").fill("Mentored two senior engineers");
-    await page.getByLabel("Kind").selectOption({ label: "Mentoring" });
-    await page.getByLabel("Date").fill("2026-09-01");
+    await expect(form.cell("Staff Engineer · Ownership")).toBeChecked();
+    await form.fill({ title: "Mentored two senior engineers", kind: "Mentoring", date: "2026-09-01" });
     await page.getByRole("button", { name: "Add evidence" }).click();
     await expect(page).toHaveURL(/\/evidence$/);
     await expect(page.getByRole("article")).toHaveCount(2);

@@ -66,9 +66,4 @@ export const test = base.extend<{
   },
 });
 
-/** The radio button that picks a step in one dimension's column of the matrix. */
-function stepPicker(page: Page, step: string, dimension: string) {
-  return page.getByRole("radio", { name: new RegExp(`^${step}, ${dimension}: `) });
-}
-
-export { expect, expectAccessible, signInWith, stepPicker };
+export { expect, expectAccessible, signInWith };

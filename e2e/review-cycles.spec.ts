@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, stepPicker, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { AssessmentEditor } from "./pages";
 
 /** Opens or closes a review cycle from the cycles page, saying yes when asked. */
 async function setCycle(admin: Page, name: string, to: "Open" | "Close") {
@@ -64,10 +65,10 @@ test.describe("review cycles", () => {
     await page.getByRole("link", { name: /^Assess Diego/ }).click();
     await expect(page).toHaveURL(/\/assessment\?cycle=/);
     const reviewUrl = page.url();
-    await page.getByRole("button", { name: "Start my assessment of Diego" }).click();
-    await stepPicker(page, "Software Engineer III", "Ownership").check();
-    await page.getByRole("region", { name: "Ownership" }).getByLabel("Why? (Markdown)").fill("Owns the deploy pipeline end to end.");
-    await expect(page.getByTestId("save-status")).toHaveText(/Saved at/);
+    const editor = new AssessmentEditor(page);
+    await editor.start("Start my assessment of Diego");
+    await editor.place({ Ownership: { step: "Software Engineer III", reason: "Owns the deploy pipeline end to end." } });
+    await editor.expectSaved();
 
     const admin = await signInElsewhere("alex");
     await setCycle(admin, "2026 H2 review", "Close");
