@@ -6,13 +6,6 @@ export abstract class PublicError extends Error {
   abstract readonly code: "unauthenticated" | "not-found" | "not-allowed" | "conflict" | "invalid";
 }
 
-export class UnauthenticatedError extends PublicError {
-  readonly code = "unauthenticated";
-  constructor(message = "Please sign in.") {
-    super(message);
-  }
-}
-
 /** Also what a viewer gets for something that exists but that they may not even know about. */
 export class NotFoundError extends PublicError {
   readonly code = "not-found";

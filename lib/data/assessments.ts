@@ -265,7 +265,7 @@ export async function startManagerAssessment(viewer: Viewer, subjectId: string, 
     const [cycle] = await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, cycleId));
     if (!cycle) throw new NotFoundError("That review cycle");
     const inCycle = await tx
-      .select({ id: assessments.id, kind: assessments.kind, authorId: assessments.authorId, status: assessments.status, versionId: assessments.versionId })
+      .select({ id: assessments.id, kind: assessments.kind, authorId: assessments.authorId, status: assessments.status, versionId: assessments.versionId, revision: assessments.revision })
       .from(assessments)
       .where(and(eq(assessments.subjectId, subjectId), eq(assessments.cycleId, cycleId)))
       .for("update");
@@ -273,18 +273,11 @@ export async function startManagerAssessment(viewer: Viewer, subjectId: string, 
     if (existing) {
       if (existing.authorId === viewer.id || existing.status === "submitted") return existing.id;
       if (cycle.status !== "open") throw new NotAllowedError("This review cycle is closed.");
-      await tx
-        .update(assessments)
-        .set({ authorId: viewer.id, revision: sql`${assessments.revision} + 1`, updatedAt: new Date() })
-        .where(eq(assessments.id, existing.id));
-      await recordAudit(tx, {
-        actorId: viewer.id,
-        action: "assessment.hand-over",
-        entityType: "assessment",
-        entityId: existing.id,
-        before: { authorId: existing.authorId },
-        after: { authorId: viewer.id },
-      });
+      // A change of author: the previous manager's open editor must not save over it.
+      await lockForEdit(tx, { table: assessments, id: existing.id, what: "That assessment", load: async () => existing });
+      await tx.update(assessments).set({ authorId: viewer.id }).where(eq(assessments.id, existing.id));
+      const handOver = { before: { authorId: existing.authorId }, after: { authorId: viewer.id } };
+      await recordAudit(tx, { actorId: viewer.id, action: "assessment.hand-over", entityType: "assessment", entityId: existing.id, ...handOver });
       return existing.id;
     }
     if (cycle.status !== "open") throw new NotAllowedError("This review cycle is closed.");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DateRangeFields } from "@/components/ui/date-range";
 import { inputClass } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { canReadAuditLog } from "@/lib/auth/policy";
@@ -60,14 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div className="space-y-1">
-          <label htmlFor="from" className="block text-sm font-medium">From</label>
-          <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="to" className="block text-sm font-medium">To</label>
-          <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
-        </div>
+        <DateRangeFields from={filter.from} to={filter.to} />
         <div className="flex gap-2">
           <button type="submit" className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">Filter</button>
           <Link href="/audit" className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-50">Clear</Link>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { DateRangeFields } from "@/components/ui/date-range";
 import { inputClass } from "@/components/ui/form";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/pages";
 import { listEvidence } from "@/lib/data/evidence";
 import { getFrameworkFor } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
-import { NotFoundError } from "@/lib/errors";
 import { evidenceFilterSchema, evidenceKindLabel, evidenceKinds } from "@/lib/evidence/schemas";
 
 export const metadata: Metadata = { title: "Evidence" };
@@ -17,10 +17,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer();
   const raw = await searchParams;
   const ownerId = typeof raw.person === "string" ? raw.person : viewer.id;
-  const owner = await getPerson(viewer, ownerId).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const owner = await orNotFound(getPerson(viewer, ownerId));
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "person" && typeof v === "string" && v !== ""));
   const parsed = evidenceFilterSchema.safeParse(cleaned);
   const filter = parsed.success ? parsed.data : {};
@@ -66,14 +63,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <div className="space-y-1">
-          <label htmlFor="from" className="block text-sm font-medium">From</label>
-          <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="to" className="block text-sm font-medium">To</label>
-          <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
-        </div>
+        <DateRangeFields from={filter.from} to={filter.to} />
         <div className="space-y-1">
           <label htmlFor="cellId" className="block text-sm font-medium">Cell</label>
           <select id="cellId" name="cellId" defaultValue={filter.cellId ?? ""} className={inputClass}>

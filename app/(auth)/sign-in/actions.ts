@@ -1,9 +1,9 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { publicFormAction, type ActionState } from "@/lib/actions";
 import { enabledProviders, signIn, SignInRefused } from "@/lib/auth/config";
-
-export type SignInState = { message: string | null; email: string };
+import { NotAllowedError } from "@/lib/errors";
 
 const MESSAGES: Record<SignInRefused["reason"], string> = {
   invalid: "The email or password is not right.",
@@ -12,30 +12,29 @@ const MESSAGES: Record<SignInRefused["reason"], string> = {
 };
 
 /** Only paths on this site, so a crafted link cannot send someone elsewhere after signing in. */
-function safeCallback(value: FormDataEntryValue | null): string {
+function safeCallback(value: FormDataEntryValue | string[] | null | undefined): string {
   const s = typeof value === "string" ? value : "";
   return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/";
 }
 
-export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "").slice(0, 254);
+const signInAction = publicFormAction(async (fields) => {
+  const text = (key: string) => (typeof fields[key] === "string" ? fields[key] : "");
   try {
-    await signIn("credentials", {
-      email,
-      password: String(form.get("password") ?? ""),
-      redirectTo: safeCallback(form.get("callbackUrl")),
-    });
-    return { message: null, email };
+    // A successful sign-in answers with a redirect, which the wrapper lets through for Next to follow.
+    await signIn("credentials", { email: text("email").slice(0, 254), password: text("password"), redirectTo: safeCallback(fields.callbackUrl) });
   } catch (err) {
-    if (err instanceof SignInRefused) return { message: MESSAGES[err.reason], email };
+    if (err instanceof SignInRefused) throw new NotAllowedError(MESSAGES[err.reason]);
     if (err instanceof AuthError) {
       const code = (err as { code?: string }).code;
-      if (code && code in MESSAGES) return { message: MESSAGES[code as SignInRefused["reason"]], email };
-      return { message: "Signing in did not work. Try again.", email };
+      throw new NotAllowedError(code && code in MESSAGES ? MESSAGES[code as SignInRefused["reason"]] : "Signing in did not work. Try again.");
     }
-    // signIn answers a successful sign-in with a redirect, thrown for Next to follow.
     throw err;
   }
+  return { message: "Signed in." };
+});
+
+export async function signInWithPassword(prev: ActionState, form: FormData) {
+  return signInAction(prev, form);
 }
 
 export async function signInWithProvider(form: FormData) {

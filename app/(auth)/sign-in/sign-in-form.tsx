@@ -1,45 +1,27 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInWithPassword, type SignInState } from "./actions";
+import { Field, inputClass } from "@/components/ui/form";
+import type { ActionState } from "@/lib/actions";
+import { signInWithPassword } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, { message: null, email: "" });
+  const [state, action, pending] = useActionState<ActionState, FormData>(signInWithPassword, { status: "idle" });
+  const message = state.status === "error" ? state.message : null;
   return (
-    <form action={action} className="space-y-4" aria-describedby={state.message ? "sign-in-error" : undefined}>
+    <form action={action} className="space-y-4" aria-describedby={message ? "sign-in-error" : undefined}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div className="space-y-1">
-        <label htmlFor="email" className="block text-sm font-medium text-stone-800">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          maxLength={254}
-          defaultValue={state.email}
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-path"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className="block text-sm font-medium text-stone-800">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={200}
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-path"
-        />
-      </div>
-      {state.message && (
+      <Field id="email" label="Email">
+        {(a) => (
+          <input {...a} name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={state.status === "error" ? state.values.email : ""} className={inputClass} />
+        )}
+      </Field>
+      <Field id="password" label="Password">
+        {(a) => <input {...a} name="password" type="password" autoComplete="current-password" required maxLength={200} className={inputClass} />}
+      </Field>
+      {message && (
         <p id="sign-in-error" role="alert" data-testid="sign-in-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.message}
+          {message}
         </p>
       )}
       <button

@@ -6,10 +6,10 @@ import { Markdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Viewer } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/pages";
 import { getEvidence, type EvidenceView } from "@/lib/data/evidence";
 import { getFrameworkFor } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
-import { NotFoundError } from "@/lib/errors";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
 import { firstName } from "@/lib/people/names";
 import { updateEvidenceAction } from "../actions";
@@ -21,10 +21,7 @@ export const metadata: Metadata = { title: "Evidence" };
 export default async function EvidenceItemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireViewer();
-  const item = await getEvidence(viewer, id).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const item = await orNotFound(getEvidence(viewer, id));
   if (!item.canEdit) return <ReadOnlyEvidence item={item} viewer={viewer} />;
   const version = await getFrameworkFor(viewer, viewer.id);
   if (!version) notFound();

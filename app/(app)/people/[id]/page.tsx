@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/pages";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
-import { NotFoundError } from "@/lib/errors";
 import { firstName } from "@/lib/people/names";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
@@ -18,10 +17,7 @@ const draftStatus = (cycle: { status: "open" | "closed" }) => (cycle.status === 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireViewer();
-  const person = await getPerson(viewer, id).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const person = await orNotFound(getPerson(viewer, id));
   const admin = person.can.manage;
   const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeams(viewer)]) : [[], []];
   const months = person.placement ? wholeMonthsBetween(parseIsoDate(person.placement.effectiveOn), new Date()) : null;

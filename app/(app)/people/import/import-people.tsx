@@ -62,31 +62,22 @@ export function ImportPeople() {
             </table>
           </section>
         )}
-        {ok && plan.creates.length > 0 && (
-          <section aria-labelledby="creates-heading">
-            <h2 id="creates-heading" className="font-semibold">To add</h2>
-            <ul className="mt-1 list-disc pl-5 text-sm">
-              {plan.creates.map((c) => (
-                <li key={c.email}>
-                  {c.name} ({c.email}), {c.role}
-                  {c.managerEmail && <>, reporting to {c.managerEmail}</>}
-                  {c.team && <>, in {c.team}</>}
-                </li>
-              ))}
-            </ul>
-          </section>
+        {ok && (
+          <PlannedList
+            id="creates-heading"
+            title="To add"
+            items={plan.creates.map((c) => ({
+              key: c.email,
+              text: `${c.name} (${c.email}), ${c.role}${c.managerEmail ? `, reporting to ${c.managerEmail}` : ""}${c.team ? `, in ${c.team}` : ""}`,
+            }))}
+          />
         )}
-        {ok && plan.updates.length > 0 && (
-          <section aria-labelledby="updates-heading">
-            <h2 id="updates-heading" className="font-semibold">To change</h2>
-            <ul className="mt-1 list-disc pl-5 text-sm">
-              {plan.updates.map((u) => (
-                <li key={u.email}>
-                  {u.email}: {u.changes.map((c) => `${c.field} ${c.from ?? "none"} → ${c.to ?? "none"}`).join("; ")}
-                </li>
-              ))}
-            </ul>
-          </section>
+        {ok && (
+          <PlannedList
+            id="updates-heading"
+            title="To change"
+            items={plan.updates.map((u) => ({ key: u.email, text: `${u.email}: ${u.changes.map((c) => `${c.field} ${c.from ?? "none"} → ${c.to ?? "none"}`).join("; ")}` }))}
+          />
         )}
         <form action={action} className="flex flex-wrap gap-2">
           <textarea name="csv" defaultValue={state.csv} hidden readOnly aria-hidden="true" tabIndex={-1} />
@@ -124,5 +115,22 @@ export function ImportPeople() {
       </div>
       <SubmitButton pending={pending}>{pending ? "Reading…" : "Preview"}</SubmitButton>
     </form>
+  );
+}
+
+/** One part of an import's plan (people to add, people to change), shown only when it has entries. */
+function PlannedList({ id, title, items }: { id: string; title: string; items: { key: string; text: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      <ul className="mt-1 list-disc pl-5 text-sm">
+        {items.map((item) => (
+          <li key={item.key}>{item.text}</li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { saveDraftAction, submitAction } from "@/app/(app)/assessment/actions";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { AssessmentSummary, UnsubmittedNote } from "@/components/assessment/assessment-summary";
@@ -9,12 +8,12 @@ import { StartAssessmentForm } from "@/components/assessment/start-assessment-fo
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
 import { requireViewer } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/pages";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
 import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkFor, getFrameworkVersion } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
-import { NotFoundError } from "@/lib/errors";
 import { firstName } from "@/lib/people/names";
 import { startManagerAssessmentAction } from "./actions";
 
@@ -28,10 +27,7 @@ export const metadata: Metadata = { title: "Review" };
 export default async function PersonReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cycle?: string | string[] }> }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const viewer = await requireViewer();
-  const person = await getPerson(viewer, id).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const person = await orNotFound(getPerson(viewer, id));
   const cycles = await listCycles();
   const cycle = cycles.find((c) => c.id === query.cycle) ?? cycles.find((c) => c.status === "open") ?? cycles[0];
   const assessments = cycle ? (await listAssessmentsFor(viewer, person.id)).filter((a) => a.cycle.id === cycle.id) : [];
