@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction, type ActionState } from "@/lib/actions";
 import { getViewer } from "@/lib/auth/session";
 import { saveAssessmentDraft, startSelfAssessment, submitAssessment } from "@/lib/data/assessments";
 import { InvalidInputError, logUnexpected, PublicError } from "@/lib/errors";
@@ -49,9 +51,12 @@ export async function submitAction(input: { assessmentId: string; revision: numb
   return result;
 }
 
-export async function startAction(form: FormData) {
-  const viewer = await getViewer();
-  if (!viewer) return;
-  await startSelfAssessment(viewer, String(form.get("cycleId") ?? ""));
+const start = formAction(z.object({ cycleId: z.string() }), async (viewer, input) => {
+  await startSelfAssessment(viewer, input.cycleId);
   revalidatePath("/assessment");
+  return { message: "Your self-assessment is open." };
+});
+
+export async function startSelfAssessmentAction(prev: ActionState, form: FormData) {
+  return start(prev, form);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { AssessmentSummary } from "@/components/assessment/assessment-summary";
+import { StartSelfAssessmentForm } from "@/components/assessment/start-self-form";
 import { managerSide, ReviewComparison } from "@/components/assessment/review-comparison";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
@@ -10,7 +11,6 @@ import { getWhereNow } from "@/lib/data/career";
 import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkVersion } from "@/lib/data/frameworks";
 import { firstName } from "@/lib/people/names";
-import { startAction } from "./actions";
 
 export const metadata: Metadata = { title: "Self-assessment" };
 
@@ -43,13 +43,7 @@ export default async function AssessmentPage() {
         }
       />
       {cycle && !current && (
-        <form action={startAction} className="rounded-xl border border-dashed border-stone-300 bg-white p-6">
-          <input type="hidden" name="cycleId" value={cycle.id} />
-          <p className="text-stone-700">You have not started a self-assessment for {cycle.name} yet.</p>
-          <button type="submit" className="mt-3 rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">
-            Start my self-assessment
-          </button>
-        </form>
+        <StartSelfAssessmentForm cycleId={cycle.id} cycleName={cycle.name} />
       )}
       {current &&
         (current.status === "draft" ? (
