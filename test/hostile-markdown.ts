@@ -9,7 +9,7 @@ const fill = (unit: string, length: number) => unit.repeat(Math.floor(length / u
 /** Each fits the 5,000 characters of a rationale. */
 export const hostileRationales = {
   "4,000 nested quotes": ">".repeat(4_000) + "x",
-  "1,650 alternating emphasis runs each side": "*_".repeat(1_650) + "x" + "_*".repeat(1_650),
+  "2,400 alternating emphasis runs each side": "*_".repeat(1_200) + "x" + "_*".repeat(1_200),
   "2,400 nested list items": "- ".repeat(2_400) + "x",
 } as const;
 
@@ -17,7 +17,7 @@ export const hostileRationales = {
 export const hostileEvidenceBodies = {
   "4,999 nested quotes": ">".repeat(4_999) + "x",
   "9,000 spaced nested quotes": "> ".repeat(9_000),
-  "3,300 alternating emphasis runs each side": "*_".repeat(3_300) + "x" + "_*".repeat(3_300),
+  "6,600 alternating emphasis runs each side": "*_".repeat(3_300) + "x" + "_*".repeat(3_300),
   "9,999 nested list items": "- ".repeat(9_999) + "x",
   "3,300 lines of two-deep list items": fill("- - x\n", 19_800),
   "6,600 unmatched emphasis openers": fill("*_a", 19_800),
