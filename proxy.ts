@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT, ACTION_BODY_TOO_LARGE } from "@/lib/request-limits";
 import { contentSecurityPolicy, staticSecurityHeaders } from "@/lib/security-headers";
 
 /**
@@ -13,6 +14,9 @@ const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/heal
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT) {
+    return new NextResponse(ACTION_BODY_TOO_LARGE, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
 

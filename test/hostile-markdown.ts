@@ -13,15 +13,15 @@ export const hostileRationales = {
   "2,400 nested list items": "- ".repeat(2_400) + "x",
 } as const;
 
-/** Each fits the 20,000 characters of an evidence body. */
+/** Each fits the 20,000 characters of an evidence body, even with its line breaks sent as CRLF by a browser's form. */
 export const hostileEvidenceBodies = {
   "4,999 nested quotes": ">".repeat(4_999) + "x",
   "9,000 spaced nested quotes": "> ".repeat(9_000),
   "6,600 alternating emphasis runs each side": "*_".repeat(3_300) + "x" + "_*".repeat(3_300),
   "9,999 nested list items": "- ".repeat(9_999) + "x",
-  "3,300 lines of two-deep list items": fill("- - x\n", 19_800),
+  "2,666 lines of two-deep list items": fill("- - x\n", 16_000),
   "6,600 unmatched emphasis openers": fill("*_a", 19_800),
-  "19,999 line breaks": "\n".repeat(19_999) + "x",
+  "9,999 line breaks": "\n".repeat(9_999) + "x",
 } as const;
 
 export const honestMarkdown = [
