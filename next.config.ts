@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT } from "./lib/request-limits";
 
 const nextConfig: NextConfig = {
   // PGlite ships its own WebAssembly and data files; loading it from node_modules keeps them intact.
@@ -6,8 +7,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: true,
   experimental: {
-    // A people CSV may be up to 1 MB; the default limit for a server action body is 1 MB in all.
-    serverActions: { bodySizeLimit: "2mb" },
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
   },
 };
 

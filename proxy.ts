@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "@/lib/env";
+import { ACTION_BODY_LIMIT, ACTION_BODY_TOO_LARGE } from "@/lib/request-limits";
 import { contentSecurityPolicy, outsideSignInOrigins, staticSecurityHeaders } from "@/lib/security-headers";
 
 /**
@@ -14,6 +15,9 @@ const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/heal
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT) {
+    return new NextResponse(ACTION_BODY_TOO_LARGE, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
 

@@ -25,6 +25,12 @@ export function wholeMonthsBetween(from: Date, to: Date): number {
   return Math.max(0, months);
 }
 
+/**
+ * The dates Waymark takes from people: wide enough for any career, narrow enough that every date
+ * (and the day after it) stays a four-digit year that JavaScript and PostgreSQL both read the same.
+ */
+export const DATE_RANGE = { min: "1900-01-01", max: "2200-12-31" } as const;
+
 /** Whether a string is a real calendar date written YYYY-MM-DD (so 2026-02-30 is not). */
 export function isCalendarDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_RANGE, isCalendarDate } from "./dates";
 import { InvalidInputError } from "./errors";
 
 /** Parses input at a trust boundary; a failure becomes an InvalidInputError with field errors. */
@@ -20,3 +21,13 @@ export const isUuid = (s: string) => UUID.test(s);
 
 /** A submitted form as the data-access layer receives it: each field's text, or a list for repeated fields. */
 export type FormFields = Record<string, string | string[]>;
+
+/**
+ * A calendar date written YYYY-MM-DD, checked by round trip (so 2026-02-30 is refused, not sent to
+ * the database to fail there) and kept within DATE_RANGE. The one date check for forms and URLs.
+ */
+export const calendarDateSchema = z
+  .string()
+  .trim()
+  .refine(isCalendarDate, { message: "Use a real date, like 2026-12-31.", abort: true })
+  .refine((s) => s >= DATE_RANGE.min && s <= DATE_RANGE.max, `Use a date between ${DATE_RANGE.min.slice(0, 4)} and ${DATE_RANGE.max.slice(0, 4)}.`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/dates";
+import { calendarDateSchema } from "@/lib/validation";
 
 /** Input for self-assessments and review cycles. */
 
@@ -22,16 +22,11 @@ export const submitSchema = z.object({
   revision: z.coerce.number().int().min(1),
 });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine(isCalendarDate, "Use a real date.");
-
 export const createCycleSchema = z
   .object({
     name: z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters."),
-    startsOn: isoDate,
-    endsOn: isoDate,
+    startsOn: calendarDateSchema,
+    endsOn: calendarDateSchema,
   })
   .refine((c) => c.startsOn <= c.endsOn, { message: "The cycle must end on or after its start.", path: ["endsOn"] });
 

@@ -25,8 +25,9 @@ describe("evidence input", () => {
     expect(errorOf({ title: "t".repeat(201) })).toBe("Use at most 200 characters.");
     expect(errorOf({ body: "b".repeat(20_001) })).toBe("Keep it under 20,000 characters.");
     expect(errorOf({ kind: "blog" })).toBe("Choose a kind.");
-    expect(errorOf({ occurredOn: "2999-01-01" })).toBe("Evidence is about something that happened: the date cannot be in the future.");
-    expect(errorOf({ occurredOn: "2026-02-30" })).toBe("Use a real date.");
+    expect(errorOf({ occurredOn: "2199-01-01" })).toBe("Evidence is about something that happened: the date cannot be in the future.");
+    expect(errorOf({ occurredOn: "2999-01-01" })).toBe("Use a date between 1900 and 2200.");
+    expect(errorOf({ occurredOn: "2026-02-30" })).toBe("Use a real date, like 2026-12-31.");
     expect(errorOf({ cellIds: ["x"] })).not.toBeNull();
   });
 });

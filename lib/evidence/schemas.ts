@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/dates";
+import { calendarDateSchema } from "@/lib/validation";
 
 /** Evidence input, shared by the form and the data-access layer. */
 
@@ -20,10 +20,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const evidenceFieldsSchema = z.object({
   title: z.string().trim().min(1, "Give it a title.").max(EVIDENCE_LIMITS.title, `Use at most ${EVIDENCE_LIMITS.title} characters.`),
   kind: z.enum(evidenceKinds, "Choose a kind."),
-  occurredOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.")
-    .refine(isCalendarDate, "Use a real date.")
+  occurredOn: calendarDateSchema
     .refine((s) => s <= today(), "Evidence is about something that happened: the date cannot be in the future.")
     .refine((s) => s >= "1970-01-01", "Use a date after 1970."),
   link: z.preprocess(
@@ -51,8 +48,8 @@ export const deleteEvidenceSchema = z.object({ id: z.uuid(), revision: z.coerce.
 export const evidenceFilterSchema = z.object({
   q: z.string().trim().max(200).optional(),
   kind: z.enum(evidenceKinds).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
   cellId: z.uuid().optional(),
 });
 

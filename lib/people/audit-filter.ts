@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/dates";
+import { calendarDateSchema } from "@/lib/validation";
 
 const blankToUndefined = (v: unknown) => (v === "" || Array.isArray(v) ? undefined : v);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate);
 
 /** The audit page's filter, from its query string. */
 export const auditFilterSchema = z.object({
   personId: z.preprocess(blankToUndefined, z.uuid().optional()),
   entityType: z.preprocess(blankToUndefined, z.enum(["user", "team", "framework_version", "assessment", "evidence", "promotion_case", "review_cycle"]).optional()),
-  from: z.preprocess(blankToUndefined, isoDate.optional()),
-  to: z.preprocess(blankToUndefined, isoDate.optional()),
+  from: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
+  to: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).optional()),
 });
 
