@@ -18,6 +18,8 @@ test.describe("an engineer's review, end to end", () => {
     signInElsewhere,
     visit,
   }) => {
+    // The whole review in one walk: three people, a dozen pages.
+    test.slow();
     // Where Mei is now.
     await signInAs("mei");
     await visit("/");

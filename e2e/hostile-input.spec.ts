@@ -22,7 +22,7 @@ async function expectAnswered(request: APIRequestContext, url: string) {
 test.describe("hostile input", () => {
   test("hostile Markdown in evidence and a self-assessment shows as plain text on every page that shows it", async ({ page, signInAs, signInElsewhere }) => {
     test.setTimeout(480_000);
-    await signInAs("aisha");
+    await signInAs("noah");
     for (const [name, body] of Object.entries(hostileEvidenceBodies)) {
       await page.goto("/evidence/new");
       await page.getByLabel("Title").fill(`Hostile: ${name}`);
@@ -42,11 +42,12 @@ test.describe("hostile input", () => {
     expect((await page.goto(editHref!))?.status()).toBe(200);
     await expect(page.getByLabel(/What happened/)).toHaveValue(hostileEvidenceBodies["4,999 nested quotes"]);
 
-    // Aisha's seeded draft: a hostile reason on every dimension, then submitted.
+    // A self-assessment with a hostile reason on every dimension, submitted.
     await page.goto("/assessment");
     const dimensions = ["Scope of influence", "How work is conducted", "Ownership"];
     const reasons = Object.values(hostileRationales);
     const editor = new AssessmentEditor(page);
+    await editor.start();
     await editor.place(Object.fromEntries(dimensions.map((name, i) => [name, { step: "Senior Engineer", reason: reasons[i]! }])));
     await expect(editor.saveStatus).toHaveText(/Saved at \d\d:\d\d/);
     await editor.submit();
@@ -57,14 +58,14 @@ test.describe("hostile input", () => {
 
     for (const who of ["marcus", "alex"] as const) {
       const other = await signInElsewhere(who);
-      const aisha = await idOf(other, demo.aisha.name);
-      for (const path of [`/people/${aisha}/assessment`, `/evidence?person=${aisha}`, `/people/${aisha}`]) {
+      const noah = await idOf(other, demo.noah.name);
+      for (const path of [`/people/${noah}/assessment`, `/evidence?person=${noah}`, `/people/${noah}`]) {
         const response = await other.goto(path);
         expect(response?.status(), `${who}: GET ${path}`).toBe(200);
       }
-      await other.goto(`/people/${aisha}/assessment`);
+      await other.goto(`/people/${noah}/assessment`);
       await expect(other.locator(PLAIN, { hasText: "*_*_*_" }).first()).toBeVisible();
-      await other.goto(`/evidence?person=${aisha}`);
+      await other.goto(`/evidence?person=${noah}`);
       await expect(other.locator(PLAIN)).toHaveCount(Object.keys(hostileEvidenceBodies).length);
     }
   });

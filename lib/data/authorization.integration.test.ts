@@ -8,7 +8,18 @@ import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { NotAllowedError, NotFoundError } from "@/lib/errors";
 import { changeOwnPassword } from "./account";
-import { createCycle, getOpenCycle, listAssessmentsFor, listCycles, saveAssessmentDraft, setCycleStatus, startManagerAssessment } from "./assessments";
+import {
+  createCycle,
+  getAssessment,
+  getOpenCycle,
+  listAssessmentsFor,
+  listCycles,
+  saveAssessmentDraft,
+  setCycleStatus,
+  startManagerAssessment,
+  startSelfAssessment,
+} from "./assessments";
+import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
@@ -130,6 +141,17 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const cycle = (await getOpenCycle())!;
     const draft = await startManagerAssessment(viewer, id, cycle.id);
     await saveAssessmentDraft(viewer, { assessmentId: draft.id, revision: draft.revision, ratings: [] });
+  },
+  "write one's own self-assessment": async (viewer) => {
+    const mine = await startSelfAssessment(viewer, (await getOpenCycle())!.id);
+    // The demo's Sam submitted his already, and a submitted one no longer changes (tested elsewhere).
+    if (mine.status === "draft") await saveAssessmentDraft(viewer, { assessmentId: mine.id, revision: mine.revision, ratings: [] });
+  },
+  "read a person's self-assessment draft": async (viewer, id) => {
+    // The person starts a draft of their own (the demo's Sam has already submitted his), then the viewer asks for it.
+    const owner = (await loadViewer(id))!;
+    const draft = await startSelfAssessment(owner, (await getOpenCycle())!.id);
+    await getAssessment(viewer, draft.id);
   },
   "change a password with the current one": (viewer) => {
     const current = `${viewer.email.split(".")[0]}-waymark`;
