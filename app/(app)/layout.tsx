@@ -48,11 +48,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               </Link>{" "}
               <span className="rounded-full bg-path-soft px-2 py-0.5 text-xs font-medium text-stone-800">{roleLabel[viewer.role]}</span>
             </p>
-            <Link href="/account" className="rounded px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-900">
+            <Link href="/account" className="whitespace-nowrap rounded px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-900">
               Account
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className="rounded border border-stone-300 px-2.5 py-1 text-stone-700 hover:bg-stone-100">
+              <button type="submit" className="whitespace-nowrap rounded border border-stone-300 px-2.5 py-1 text-stone-700 hover:bg-stone-100">
                 Sign out
               </button>
             </form>
