@@ -20,6 +20,14 @@ describe("evidence input", () => {
     }
   });
 
+  it("counts a line break sent as CRLF once, as the person typed it", () => {
+    const lines = "line\r\n".repeat(3_000);
+    expect(lines.length).toBe(18_000);
+    expect(errorOf({ body: lines + "x".repeat(4_000) })).toBeNull();
+    expect(evidenceFieldsSchema.parse({ ...valid, body: "a\r\nb\rc" }).body).toBe("a\nb\nc");
+    expect(evidenceFieldsSchema.parse({ ...valid, body: undefined }).body).toBe("");
+  });
+
   it("refuses empty titles, over-long text, unknown kinds and future dates", () => {
     expect(errorOf({ title: "  " })).toBe("Give it a title.");
     expect(errorOf({ title: "t".repeat(201) })).toBe("Use at most 200 characters.");

@@ -38,7 +38,11 @@ export const evidenceFieldsSchema = z.object({
       }, "Links must start with https:// or http://.")
       .nullable(),
   ),
-  body: z.string().max(EVIDENCE_LIMITS.body, `Keep it under ${EVIDENCE_LIMITS.body.toLocaleString("en")} characters.`).default(""),
+  // A browser sends a textarea's line breaks as CRLF: count each as one character, as it was typed.
+  body: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v),
+    z.string().max(EVIDENCE_LIMITS.body, `Keep it under ${EVIDENCE_LIMITS.body.toLocaleString("en")} characters.`).default(""),
+  ),
   cellIds: z.array(z.uuid()).max(EVIDENCE_LIMITS.cells).default([]),
 });
 
