@@ -13,6 +13,8 @@ import { contentSecurityPolicy, outsideSignInOrigins, staticSecurityHeaders } fr
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/];
 
+let signInOrigins: string[] | undefined;
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT) {
@@ -28,7 +30,9 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", formTargets: outsideSignInOrigins(readEnv().auth) });
+  // Settings do not change while the process runs: read the providers' origins once, not per request.
+  signInOrigins ??= outsideSignInOrigins(readEnv().auth);
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", formTargets: signInOrigins });
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce for its own scripts from the request's policy header.
   requestHeaders.set("x-nonce", nonce);

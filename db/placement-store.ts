@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import { listPublishedVersionIds } from "./framework-store";
-import { placements } from "./schema";
+import { placements, steps } from "./schema";
 
 /**
  * Where a person stands: the one rule, used by every reader. Callers authorize first.
@@ -11,12 +11,13 @@ import { placements } from "./schema";
  *   so their evidence and assessments refer to the path everyone reads.
  */
 
-export type Placement = { versionId: string; stepId: string; effectiveOn: string; reason: string };
+export type Placement = { versionId: string; stepId: string; stepName: string; effectiveOn: string; reason: string };
 
 export async function latestPlacement(db: Db | Tx, personId: string): Promise<Placement | null> {
   const [row] = await db
-    .select({ versionId: placements.versionId, stepId: placements.stepId, effectiveOn: placements.effectiveOn, reason: placements.reason })
+    .select({ versionId: placements.versionId, stepId: placements.stepId, stepName: steps.name, effectiveOn: placements.effectiveOn, reason: placements.reason })
     .from(placements)
+    .innerJoin(steps, eq(steps.id, placements.stepId))
     .where(eq(placements.userId, personId))
     .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
     .limit(1);

@@ -7,7 +7,7 @@ import type { Tx } from "@/db/client";
 import { reportingTreeIds } from "@/db/people-store";
 import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
-import { passwordTokens, steps, teams, users } from "@/db/schema";
+import { passwordTokens, teams, users } from "@/db/schema";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
 import { canListPeople, canManagePeople, canReadPerson, canWriteManagerAssessment, type Role, type Viewer } from "@/lib/auth/policy";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
@@ -121,9 +121,8 @@ export async function getPerson(viewer: Viewer, personId: string): Promise<Perso
       .orderBy(asc(users.name)),
     latestPlacement(db, personId),
   ]);
-  const [step] = placement ? await db.select({ name: steps.name }).from(steps).where(eq(steps.id, placement.stepId)) : [];
   const can = { manage: canManagePeople(viewer), writeManagerAssessment: canWriteManagerAssessment(viewer, { managerId: row.managerId, active: row.active }) };
-  return { ...toSummary(row), revision: row.revision, can, reports, placement: placement && step ? { step: step.name, effectiveOn: placement.effectiveOn } : null };
+  return { ...toSummary(row), revision: row.revision, can, reports, placement: placement ? { step: placement.stepName, effectiveOn: placement.effectiveOn } : null };
 }
 
 /** People who may be chosen as someone's manager: active managers and admins. */

@@ -19,12 +19,9 @@ const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", mo
 
 export default async function AssessmentPage() {
   const viewer = await requireViewer();
-  const [cycle, mine, now, personal] = await Promise.all([
-    getOpenCycle(),
-    listAssessmentsFor(viewer, viewer.id),
-    getWhereNow(viewer, viewer.id),
-    getFrameworkFor(viewer, viewer.id),
-  ]);
+  const [cycle, mine, now] = await Promise.all([getOpenCycle(), listAssessmentsFor(viewer, viewer.id), getWhereNow(viewer, viewer.id)]);
+  // The version that applies to the engineer: their placement's, already loaded, or the published one.
+  const personal = now ? now.version : await getFrameworkFor(viewer, viewer.id);
   const inCycle = (kind: "self" | "manager", cycleId: string | undefined) => mine.find((a) => a.kind === kind && a.cycle.id === cycleId);
   const current = inCycle("self", cycle?.id);
   const managerView = inCycle("manager", cycle?.id);

@@ -41,7 +41,9 @@ export default async function PersonReviewPage({ params, searchParams }: { param
   const leftDrafts = cycle?.status === "closed" ? assessments.filter((a) => a.status === "draft" && a.author.id === viewer.id) : [];
   const leftDraftVersions = new Map(await Promise.all([...new Set(leftDrafts.map((a) => a.versionId))].map(async (v) => [v, await getFrameworkVersion(viewer, v)] as const)));
 
-  const [now, personal] = await Promise.all([getWhereNow(viewer, person.id), getFrameworkFor(viewer, person.id)]);
+  const now = await getWhereNow(viewer, person.id);
+  // The version that applies to the person: their placement's, already loaded, or the published one.
+  const personal = now ? now.version : await getFrameworkFor(viewer, person.id);
   // Both sides of a review are made on one version; before either exists, the one that applies to the person.
   const reviewedOn = manager?.versionId ?? self?.versionId;
   const framework = reviewedOn && reviewedOn !== personal?.version.id ? await getFrameworkVersion(viewer, reviewedOn) : personal;
