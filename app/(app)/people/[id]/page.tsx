@@ -52,7 +52,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </h2>
           <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-stone-600">Email</dt>
-            <dd>{person.email}</dd>
+            <dd className="min-w-0 break-all">{person.email}</dd>
             <dt className="text-stone-600">Manager</dt>
             <dd>{person.manager ? <Link href={`/people/${person.manager.id}`} className="text-path hover:underline">{person.manager.name}</Link> : "—"}</dd>
             <dt className="text-stone-600">Team</dt>
