@@ -4,7 +4,7 @@ import { auditEvents } from "./schema";
 export type AuditEntry = {
   actorId: string | null;
   action: string;
-  entityType: "user" | "team" | "framework_version" | "assessment" | "evidence" | "promotion_case" | "review_cycle";
+  entityType: "user" | "team" | "framework_version" | "assessment" | "evidence" | "promotion_case" | "review_cycle" | "placement" | "calibration_session";
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -1,7 +1,8 @@
 import { relations, sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cells, dimensions, frameworkVersions, steps } from "./framework";
 import { users } from "./people";
+import { promotionCases } from "./promotion";
 
 export const placementReason = pgEnum("placement_reason", ["initial", "promotion", "migration", "correction"]);
 
@@ -23,6 +24,8 @@ export const placements = pgTable(
     reason: placementReason("reason").notNull(),
     note: text("note").notNull().default(""),
     decidedById: uuid("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The promotion case whose approval wrote this placement. */
+    caseId: uuid("case_id").references((): AnyPgColumn => promotionCases.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("placements_user_idx").on(t.userId, t.effectiveOn)],

@@ -40,6 +40,11 @@ export function canWriteManagerAssessment(viewer: Viewer, person: { managerId: s
   return person.active && person.managerId === viewer.id;
 }
 
+/** Placements are written by admins (and by an approved, published promotion case). */
+export function canWritePlacements(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
 export function canReadAuditLog(viewer: Viewer): boolean {
   return viewer.role === "admin";
 }
