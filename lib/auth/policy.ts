@@ -45,6 +45,47 @@ export function canWritePlacements(viewer: Viewer): boolean {
   return viewer.role === "admin";
 }
 
+/** A promotion case is opened and edited by the subject's manager chain (direct or indirect), never by the subject. */
+export function canProposeCaseFor(viewer: Viewer, subjectId: string): boolean {
+  return viewer.id !== subjectId && viewer.reportIds.has(subjectId);
+}
+
+export type CaseAccess = { subjectId: string; status: CaseStatus; createdById: string; proposedById: string | null };
+export type CaseStatus = "draft" | "proposed" | "withdrawn" | "approved" | "deferred" | "declined";
+
+/**
+ * A case is read like the rest of its subject's career data, except that the subject sees it only
+ * once it is proposed: a draft is the manager chain's work in progress.
+ */
+export function canReadCase(viewer: Viewer, c: CaseAccess): boolean {
+  if (viewer.id === c.subjectId) return c.status !== "draft";
+  return canReadPerson(viewer, c.subjectId);
+}
+
+/** Calibration sessions are opened, started, closed and published by admins. */
+export function canRunCalibration(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
+/** Who may sit in a calibration: admins and managers. */
+export function canCalibrate(person: { role: Role }): boolean {
+  return person.role === "admin" || person.role === "manager";
+}
+
+/**
+ * A calibrator decides a case when they may read its subject (admins: everyone; managers: people
+ * below them) and the case is neither about them nor proposed by them.
+ */
+export function canDecideCase(viewer: Viewer, c: CaseAccess, isCalibrator: boolean): boolean {
+  if (!isCalibrator || viewer.id === c.subjectId || viewer.id === c.createdById || viewer.id === c.proposedById) return false;
+  return viewer.role === "admin" || viewer.reportIds.has(c.subjectId);
+}
+
+/** A pre-vote: a calibrator who may read the case's subject, on a case not about themselves. */
+export function canVoteOnCase(viewer: Viewer, c: CaseAccess, isCalibrator: boolean): boolean {
+  return isCalibrator && viewer.id !== c.subjectId && (viewer.role === "admin" || viewer.reportIds.has(c.subjectId));
+}
+
 export function canReadAuditLog(viewer: Viewer): boolean {
   return viewer.role === "admin";
 }
