@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { listPublishedVersionIds, loadFrameworkVersion } from "./framework-store";
 import { migrateDatabase } from "./migrate";
-import { assessments, auditEvents, cells, dimensions, evidence, evidenceCells, frameworks, frameworkVersions, placements, steps, teams, transitions, users } from "./schema";
+import { assessments, auditEvents, calibrationSessions, cells, dimensions, evidence, evidenceCells, frameworks, frameworkVersions, placements, promotionCases, steps, teams, transitions, users } from "./schema";
 import { seedDatabase } from "./seed";
 
 let handle: TestDatabase;
@@ -47,13 +47,13 @@ describe("seeding an empty database", () => {
     expect(await countOf(users)).toBe(0);
   });
 
-  it("loads the demo organisation: an admin, two managers, eight engineers in two teams, each engineer placed", async () => {
-    expect(await seedDatabase(handle, { demo: true, today })).toEqual({ seeded: true, people: 11 });
+  it("loads the demo organisation: an admin, three managers, nine engineers in two teams, each engineer placed", async () => {
+    expect(await seedDatabase(handle, { demo: true, today })).toEqual({ seeded: true, people: 13 });
     const people = await handle.db.select().from(users);
     const byRole = (role: string) => people.filter((p) => p.role === role);
     expect(byRole("admin")).toHaveLength(1);
-    expect(byRole("manager")).toHaveLength(2);
-    expect(byRole("engineer")).toHaveLength(8);
+    expect(byRole("manager")).toHaveLength(3);
+    expect(byRole("engineer")).toHaveLength(9);
     expect(await countOf(teams)).toBe(2);
 
     const managerIds = new Set(byRole("manager").map((m) => m.id));
@@ -61,27 +61,39 @@ describe("seeding an empty database", () => {
       expect(managerIds.has(engineer.managerId!)).toBe(true);
       expect(engineer.teamId).not.toBeNull();
     }
-    for (const manager of byRole("manager")) expect(manager.managerId).toBe(byRole("admin")[0]!.id);
+    // Managers report to the admin, or to another manager.
+    for (const manager of byRole("manager")) expect([byRole("admin")[0]!.id, ...managerIds]).toContain(manager.managerId);
 
     const placed = await handle.db
       .select({ userId: placements.userId, effectiveOn: placements.effectiveOn, step: steps.key })
       .from(placements)
       .innerJoin(steps, eq(steps.id, placements.stepId));
-    expect(placed).toHaveLength(8);
+    // Ines has two placements: the initial one and the promotion that the previous cycle's calibration approved.
+    expect(placed).toHaveLength(10);
     expect(new Set(placed.map((p) => p.userId))).toEqual(new Set(byRole("engineer").map((e) => e.id)));
     const mei = people.find((p) => p.email === "mei.chen@example.com")!;
     expect(placed.find((p) => p.userId === mei.id)).toMatchObject({ step: "software-engineer", effectiveOn: "2025-08-23" });
 
     // Work already under way: evidence linked to cells, one submitted and one draft self-assessment,
     // and the manager's assessment beside the submitted one.
-    expect(await handle.db.$count(evidence)).toBe(7);
-    expect(await handle.db.$count(evidenceCells)).toBe(10);
+    expect(await handle.db.$count(evidence)).toBe(8);
+    expect(await handle.db.$count(evidenceCells)).toBe(11);
     const seededAssessments = await handle.db.select({ kind: assessments.kind, status: assessments.status }).from(assessments);
-    expect(seededAssessments.map((a) => `${a.kind}:${a.status}`).sort()).toEqual(["manager:submitted", "self:draft", "self:submitted"]);
+    expect(seededAssessments.map((a) => `${a.kind}:${a.status}`).sort()).toEqual(["manager:submitted", "manager:submitted", "self:draft", "self:submitted", "self:submitted"]);
+
+    // The open cycle's calibration prepares five proposed cases; the previous cycle's is published.
+    const sessions = await handle.db.select({ status: calibrationSessions.status, publishedAt: calibrationSessions.publishedAt }).from(calibrationSessions);
+    expect(sessions.map((x) => `${x.status}:${x.publishedAt ? "published" : "-"}`).sort()).toEqual(["closed:published", "preparing:-"]);
+    const cases = await handle.db.select({ status: promotionCases.status, toStepId: promotionCases.toStepId }).from(promotionCases);
+    expect(cases.filter((c) => c.status === "proposed")).toHaveLength(5);
+    expect(cases.filter((c) => c.status === "approved")).toHaveLength(1);
+    const promoted = await handle.db.select({ caseId: placements.caseId, reason: placements.reason }).from(placements).where(eq(placements.reason, "promotion"));
+    expect(promoted).toHaveLength(1);
+    expect(promoted[0]!.caseId).not.toBeNull();
 
     // The seed is a change to HR data like any other: it leaves audit events.
     const audited = await handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, "user"));
-    expect(audited[0]!.n).toBe(11);
+    expect(audited[0]!.n).toBe(13);
   });
 });
 
@@ -112,9 +124,9 @@ describe("seeding again", () => {
     const results = await Promise.all([1, 2, 3].map(() => seedDatabase(handle, { demo: true, today })));
     expect(results.filter((r) => r.seeded)).toHaveLength(1);
     expect(await countOf(frameworks)).toBe(1);
-    expect(await countOf(users)).toBe(11);
+    expect(await countOf(users)).toBe(13);
     const [withManager] = await handle.db.select({ n: count() }).from(users).where(isNotNull(users.managerId));
-    expect(withManager!.n).toBe(10);
+    expect(withManager!.n).toBe(12);
   });
 });
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
-import { canListPeople, canManagePeople, canReadAuditLog, roleLabel } from "@/lib/auth/policy";
+import { canCalibrate, canListPeople, canManagePeople, canReadAuditLog, roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
 
@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/evidence", label: "Evidence", show: true },
     { href: "/path", label: "Career path", show: true },
     { href: "/people", label: canManagePeople(viewer) ? "People" : "My reports", show: canListPeople(viewer) },
+    { href: "/calibration", label: "Calibration", show: canCalibrate(viewer) },
     { href: "/teams", label: "Teams", show: canManagePeople(viewer) },
     { href: "/cycles", label: "Review cycles", show: canManagePeople(viewer) },
     { href: "/audit", label: "Audit log", show: canReadAuditLog(viewer) },
@@ -25,7 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <header className="border-b border-stone-200 bg-white">
+      <header className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex min-h-14 max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-stone-900">
             <Logo />
@@ -59,7 +60,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 sm:py-8 print:max-w-none print:p-0">
         {children}
       </main>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MyCases } from "@/components/cases/my-cases";
 import { TimeAtStepView } from "@/components/career/time-at-step";
 import { PageHeader } from "@/components/ui/page-header";
 import { canListPeople } from "@/lib/auth/policy";
@@ -59,6 +60,8 @@ export default async function HomePage() {
           See your step on the whole path
         </Link>
       </section>
+
+      <MyCases viewer={viewer} />
 
       <section aria-labelledby="next-heading" className="space-y-4">
         <h2 id="next-heading" className="text-lg font-semibold">

@@ -96,6 +96,17 @@ const roster = [
     manager: "marcus",
     placement: { step: "software-engineer-2", monthsAgo: 3 },
   },
+  // A second level of management, so a promotion case has a manager above the proposer.
+  { key: "jonas", name: "Jonas Berg", email: "jonas.berg@example.com", role: "manager", team: "Product", manager: "marcus" },
+  {
+    key: "ravi",
+    name: "Ravi Patel",
+    email: "ravi.patel@example.com",
+    role: "engineer",
+    team: "Product",
+    manager: "jonas",
+    placement: { step: "senior-engineer", monthsAgo: 28 },
+  },
 ] as const satisfies readonly DemoPerson[];
 
 export const demoPeople: readonly DemoPerson[] = roster;

@@ -5,6 +5,7 @@ import { isoDate, monthsBefore } from "@/lib/dates";
 import type { DatabaseHandle, Tx } from "../client";
 import { insertFrameworkVersion } from "../framework-store";
 import { assessments, auditEvents, cells, evidence, evidenceCells, frameworks, placements, ratings, reviewCycles, teams, users } from "../schema";
+import { seedDemoCalibration } from "./demo-calibration";
 import { defaultFramework } from "./default-framework";
 import { demoEvidence, demoPassword, demoPeople, demoManagerAssessments, demoSelfAssessments, demoTeams } from "./demo-organisation";
 
@@ -111,6 +112,7 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
       })),
     ]);
     await seedDemoWork(tx, { versionId, cycleId: cycleRow!.id, userIds, stepIds, dimensionIds, today });
+    await seedDemoCalibration(tx, { versionId, cycleId: cycleRow!.id, userIds, stepIds, dimensionIds, today });
     return { seeded: true, people: demoPeople.length } as const;
   });
 }

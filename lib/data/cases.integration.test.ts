@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { latestPlacement } from "@/db/placement-store";
-import { auditEvents, cells, evidence, evidenceCells, promotionCases, reviewCycles, steps } from "@/db/schema";
+import { auditEvents, calibrationSessions, cells, evidence, evidenceCells, promotionCases, reviewCycles, steps } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import type { TestDatabase } from "@/test/database";
@@ -17,6 +17,9 @@ let stepId: (key: string) => string;
 
 beforeEach(async () => {
   ({ handle, as, idOf } = await createDemoDatabase());
+  // These tests build their own cases and sessions; the seeded calibration is tried in the seed's own test.
+  await handle.db.delete(promotionCases);
+  await handle.db.delete(calibrationSessions);
   const rows = await handle.db.select({ id: steps.id, key: steps.key }).from(steps);
   stepId = (key) => rows.find((s) => s.key === key)!.id;
 });

@@ -39,7 +39,7 @@ describe("importing people from CSV", () => {
     expect(preview.creates.map((c) => c.email)).toEqual(["kim.lee@example.com", "lead@example.com"]);
     expect(preview.updates.map((u) => [u.email, u.changes.map((c) => c.field)])).toEqual([["sam.okafor@example.com", ["manager", "team"]]]);
     expect(preview.unchanged).toBe(1);
-    expect(await handle.db.$count(users)).toBe(11);
+    expect(await handle.db.$count(users)).toBe(13);
 
     await applyPeopleImport(admin, csv, preview.fingerprint);
     const [kim] = await handle.db.select().from(users).where(eq(users.email, "kim.lee@example.com"));
@@ -54,7 +54,7 @@ describe("importing people from CSV", () => {
     const csv = header + ["ok@example.com,Okay,engineer,,", "bad,Bad,engineer,,", "loop@example.com,Loop,manager,loop@example.com,"].join("\n");
     const result = await applyPeopleImport(admin, csv, "whatever the preview said");
     expect(result.errors.map((e) => e.line)).toEqual([3, 4]);
-    expect(await handle.db.$count(users)).toBe(11);
+    expect(await handle.db.$count(users)).toBe(13);
   });
 
   it("refuses to apply a plan that differs from the preview, such as after someone else's edit", async () => {
@@ -73,7 +73,7 @@ describe("importing people from CSV", () => {
       NotAllowedError,
     );
     expect(await exportPeopleCsv(manager).catch((e: unknown) => e)).toBeInstanceOf(NotAllowedError);
-    expect(await handle.db.$count(users)).toBe(11);
+    expect(await handle.db.$count(users)).toBe(13);
   });
 });
 
@@ -82,11 +82,11 @@ describe("exporting people to CSV", () => {
     await handle.db.update(users).set({ name: "=cmd|' /C calc'!A0" }).where(eq(users.email, "tom.becker@example.com"));
     const csv = await exportPeopleCsv(admin);
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(13);
     expect(rows.find((r) => r.email === "sam.okafor@example.com")).toMatchObject({ role: "engineer", manager_email: "priya.raman@example.com", team: "Platform", active: "yes" });
     expect(rows.find((r) => r.email === "tom.becker@example.com")!.name).toBe("'=cmd|' /C calc'!A0");
     // What was exported imports again with no change.
     const again = await previewPeopleImport(admin, csv);
-    expect(again).toMatchObject({ errors: [], creates: [], updates: [], unchanged: 11 });
+    expect(again).toMatchObject({ errors: [], creates: [], updates: [], unchanged: 13 });
   });
 });

@@ -86,7 +86,7 @@ describe("creating a person", () => {
     expect(weak).toBeTruthy();
 
     // Nothing was created by any of the refused attempts.
-    expect(await handle.db.$count(users)).toBe(11);
+    expect(await handle.db.$count(users)).toBe(13);
   });
 });
 

@@ -109,6 +109,17 @@ function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+export const statusWord = {
+  draft: "Draft",
+  proposed: "Proposed",
+  withdrawn: "Withdrawn",
+  approved: "Approved",
+  deferred: "Deferred",
+  declined: "Declined",
+} as const;
+
+export const sessionStatusWord = { preparing: "Preparing: pre-votes open", in_session: "In session", closed: "Closed" } as const;
+
 export const outcomeWord = { approved: "Approved", deferred: "Deferred", declined: "Declined" } as const;
 
 export const longDate = (iso: string) =>

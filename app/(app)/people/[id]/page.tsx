@@ -8,6 +8,7 @@ import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { firstName } from "@/lib/people/names";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
+import { PersonCases } from "@/components/cases/person-cases";
 import { ActiveForm, EditPersonForm, PasswordLinkForm } from "./edit-person-forms";
 
 export const metadata: Metadata = { title: "Person" };
@@ -116,6 +117,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </ul>
           </section>
         )}
+        <PersonCases viewer={viewer} person={person} />
         {admin && (
           <div className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <section aria-labelledby="edit-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { canProposeCaseFor, type Viewer } from "@/lib/auth/policy";
+import { listCasesAbout } from "@/lib/data/cases";
+import { longDate } from "@/lib/promotion/packet";
+import { CaseStatusBadge } from "./case-packet";
+
+/** A person's promotion cases on their page, with "open a case" for their managers. */
+export async function PersonCases({ viewer, person }: { viewer: Viewer; person: { id: string; name: string; active: boolean } }) {
+  const cases = await listCasesAbout(viewer, person.id);
+  const canOpen = person.active && canProposeCaseFor(viewer, person.id);
+  if (cases.length === 0 && !canOpen) return null;
+  return (
+    <section aria-labelledby="cases-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="cases-heading" className="text-lg font-semibold">
+          Promotion cases
+        </h2>
+        {canOpen && (
+          <Link href={`/people/${person.id}/cases/new`} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50">
+            Open a promotion case
+          </Link>
+        )}
+      </div>
+      {cases.length === 0 ? (
+        <p className="mt-2 text-sm text-stone-600">No case yet.</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-stone-200">
+          {cases.map((c) => (
+            <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+              <div className="min-w-0">
+                <Link href={`/cases/${c.id}`} className="font-medium text-path hover:underline">
+                  {c.from} → {c.to}
+                </Link>
+                <p className="text-sm text-stone-600">
+                  {c.cycle.name} · opened {longDate(c.createdAt.toISOString())}
+                </p>
+              </div>
+              <CaseStatusBadge status={c.status} published={!!c.session?.publishedAt || viewer.id !== person.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
