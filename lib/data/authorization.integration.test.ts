@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evidence, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, promotionCases, reviewCycles, steps, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
@@ -19,6 +19,8 @@ import {
   startManagerAssessment,
   startSelfAssessment,
 } from "./assessments";
+import { castVote, closeSession, createSession, decideCase, publishSession, startSession } from "./calibration";
+import { createCase, getCase, listCasesAbout, updateCase } from "./cases";
 import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
@@ -60,6 +62,10 @@ let counter = 0;
 beforeAll(async () => {
   const demo = await createDemoDatabase();
   handle = demo.handle;
+  // The demo's cases were proposed by the managers tried below; here Jonas proposed them all, so
+  // that "decide" is tried on cases the viewer did not propose.
+  const jonas = await demo.idOf("jonas");
+  await handle.db.update(promotionCases).set({ createdById: jonas, proposedById: jonas });
   viewers = { engineer: await demo.as("sam"), manager: await demo.as("priya"), admin: await demo.as("alex") };
   // Someone outside every reporting tree, so the admin has a stranger too.
   const [zoe] = await handle.db.insert(users).values({ email: "zoe.outside@example.com", name: "Zoe Outside" }).returning({ id: users.id });
@@ -85,6 +91,28 @@ afterAll(async () => {
 async function snapshot(id: string) {
   const [row] = await handle.db.select().from(users).where(eq(users.id, id));
   return row!;
+}
+
+/** What a refused action must leave as it was: the person, their cases and every vote. */
+async function stateOf(id: string) {
+  const [row] = await handle.db.select().from(users).where(eq(users.id, id));
+  const cases = await handle.db.select().from(promotionCases).where(eq(promotionCases.subjectId, id)).orderBy(promotionCases.id);
+  const votes = await handle.db.select().from(caseVotes).orderBy(caseVotes.caseId, caseVotes.voterId);
+  return { person: row!, cases, votes };
+}
+
+/** The target's open case in the open cycle (the demo proposes one for most engineers), or a refusal when there is none. */
+async function openCaseOf(id: string) {
+  const [c] = await handle.db
+    .select()
+    .from(promotionCases)
+    .where(and(eq(promotionCases.subjectId, id), inArray(promotionCases.status, ["draft", "proposed"])));
+  return c;
+}
+
+async function setSessionStatus(status: "preparing" | "in_session") {
+  const open = (await getOpenCycle())!;
+  await handle.db.update(calibrationSessions).set({ status }).where(eq(calibrationSessions.reviewCycleId, open.id));
 }
 
 /** Each action: run it as `viewer` on `targetId`; resolve when allowed, throw when refused. */
@@ -157,6 +185,46 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const current = `${viewer.email.split(".")[0]}-waymark`;
     return changeOwnPassword(viewer, { current, password: "a-new-password-1", confirm: "a-new-password-1" }, { address: "192.0.2.99" });
   },
+  "open or edit a person's promotion case": async (viewer, id) => {
+    const c = await openCaseOf(id);
+    if (!c) {
+      const [anyStep] = await handle.db.select({ id: steps.id }).from(steps).limit(1);
+      return createCase(viewer, { subjectId: id, toStepId: anyStep!.id });
+    }
+    await setSessionStatus("preparing");
+    await updateCase(viewer, { id: c.id, revision: c.revision, narrative: `${c.narrative} (${++counter})`, evidenceIds: [] });
+  },
+  "read a person's proposed promotion cases": async (viewer, id) => {
+    const c = await openCaseOf(id);
+    if (c) await getCase(viewer, c.id);
+    else await listCasesAbout(viewer, id);
+  },
+  "pre-vote on a person's promotion case": async (viewer, id) => {
+    const c = await openCaseOf(id);
+    if (!c) throw new NotFoundError("That case");
+    await setSessionStatus("preparing");
+    await castVote(viewer, { caseId: c.id, stance: "question", note: `Vote ${++counter}` });
+  },
+  "decide a person's promotion case": async (viewer, id) => {
+    const c = await openCaseOf(id);
+    if (!c) throw new NotFoundError("That case");
+    await setSessionStatus("in_session");
+    try {
+      await decideCase(viewer, { id: c.id, revision: c.revision, outcome: "deferred", rationale: `Decided in the authorization test (${++counter}).` });
+    } finally {
+      await setSessionStatus("preparing");
+    }
+  },
+  "run a calibration session (open, start, close, publish)": async (viewer) => {
+    const [cycle] = await handle.db
+      .insert(reviewCycles)
+      .values({ name: `Calibrated cycle ${++counter}`, startsOn: "2031-01-01", endsOn: "2031-06-30", status: "closed" })
+      .returning({ id: reviewCycles.id });
+    const { id } = await createSession(viewer, { reviewCycleId: cycle!.id, name: "Session", heldOn: "2031-06-30", calibratorIds: [] });
+    await startSession(viewer, { id, revision: 1 });
+    await closeSession(viewer, { id, revision: 2 });
+    await publishSession(viewer, { id, revision: 3 });
+  },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });
     const open = (await getOpenCycle())!;
@@ -182,7 +250,7 @@ describe.each(table)("$action", ({ action, cells }) => {
       if (expected === "—") return;
       const viewer = viewers[role];
       const targetId = targets[role]![relation]!;
-      const before = await snapshot(targetId);
+      const before = await stateOf(targetId);
       const outcome = await ACTIONS[action]!(viewer, targetId).then(
         () => "yes" as const,
         (err: unknown) => {
@@ -191,7 +259,7 @@ describe.each(table)("$action", ({ action, cells }) => {
         },
       );
       expect(outcome).toBe(expected);
-      if (outcome === "no") expect(await snapshot(targetId)).toEqual(before);
+      if (outcome === "no") expect(await stateOf(targetId)).toEqual(before);
     },
   );
 });
