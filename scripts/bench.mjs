@@ -1,6 +1,7 @@
 // `npm run bench`: figures for the served app, printed, never asserted.
 //  - start-up: fresh embedded folder (create, migrate, seed) vs an existing one, to a 200 from /api/health;
-//  - latency of GET /path and GET /api/health, sequential requests after a warm-up;
+//  - latency of GET /path, the manager's home, the calibration page and GET /api/health,
+//    sequential requests after a warm-up;
 //  - the same /path latency on a PostgreSQL server (TEST_DATABASE_URL or a throwaway cluster), as a ratio;
 //  - JavaScript a browser loads for /path (gzip), next to Next's own floor for an empty page.
 // Pages are measured signed in, as the demo people. Usage: npm run bench [-- --requests 300]
@@ -106,6 +107,11 @@ const pathEmbedded = await latency(`${server.base}/path`, REQUESTS, engineer);
 const homeEmbedded = await latency(`${server.base}/`, REQUESTS, engineer);
 const admin = await signIn(server.base, "alex.morgan@example.com", "alex-waymark");
 const peopleEmbedded = await latency(`${server.base}/people`, REQUESTS, admin);
+const sessionPath = (await (await fetch(`${server.base}/calibration`, { headers: { cookie: admin } })).text()).match(/\/calibration\/[0-9a-f-]{36}/)?.[0];
+if (!sessionPath) throw new Error("the demo's calibration session was not listed");
+const calibrationEmbedded = await latency(`${server.base}${sessionPath}`, REQUESTS, admin);
+const manager = await signIn(server.base, "priya.raman@example.com", "priya-waymark");
+const managerHome = await latency(`${server.base}/`, REQUESTS, manager);
 const signInPage = await latency(`${server.base}/sign-in`, REQUESTS);
 const health = await latency(`${server.base}/api/health`, REQUESTS);
 const js = await pageJavaScript(server.base, "/path", engineer);
@@ -120,7 +126,9 @@ console.log(`  existing data folder                       ${ms(warm)}`);
 console.log("\nLatency, embedded database, signed in");
 row("GET /path (engineer)", pathEmbedded);
 row("GET / where I am now (engineer)", homeEmbedded);
-row("GET /people (admin, 11 people)", peopleEmbedded);
+row("GET /people (admin, 13 people)", peopleEmbedded);
+row("GET /calibration/<id> (admin, 5 cases)", calibrationEmbedded);
+row("GET / manager's home (manager)", managerHome);
 row("GET /sign-in (signed out)", signInPage);
 row("GET /api/health", health);
 
