@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./fixtures";
-import { AssessmentEditor } from "./pages";
+import { AssessmentEditor, ReviewPage } from "./pages";
 
 const DIMENSIONS = ["Scope of influence", "How work is conducted", "Ownership"];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -38,13 +38,14 @@ test.describe("promotion cases and calibration", () => {
     });
     await jonasEditor.expectSaved();
     await jonasEditor.submit("Submit manager assessment");
-    await expect(jonas.getByRole("heading", { name: /^Submitted / }).first()).toBeVisible();
+    await expect(new ReviewPage(jonas).gaps).toContainText("Self-placement 1 step further on");
 
     await jonas.goto(raviPage);
     await jonas.getByRole("link", { name: "Open a promotion case" }).click();
     await expectAccessible(jonas);
     await jonas.getByRole("radio", { name: /Staff Engineer/ }).check();
     await jonas.getByRole("button", { name: "Open the case" }).click();
+    await jonas.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await expect(jonas.getByRole("heading", { level: 1 })).toHaveText("Ravi Patel: Senior Engineer → Staff Engineer");
     const caseUrl = jonas.url();
 
@@ -52,7 +53,7 @@ test.describe("promotion cases and calibration", () => {
     await page.goto(caseUrl);
     await expect(page.getByRole("heading", { name: "Not found" }).or(page.getByText(/not found/i)).first()).toBeVisible();
 
-    await jonas.getByLabel("Narrative").fill("Ravi wrote the **event bus RFC** and ran its review with four teams; all of them now publish through it.");
+    await jonas.getByRole("textbox", { name: "Narrative" }).fill("Ravi wrote the **event bus RFC** and ran its review with four teams; all of them now publish through it.");
     await jonas.getByRole("checkbox", { name: /Event bus RFC adopted by four teams/ }).check();
     await jonas.getByRole("button", { name: "Save case" }).click();
     await expect(jonas.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
@@ -60,7 +61,8 @@ test.describe("promotion cases and calibration", () => {
     await expect(jonas.getByTestId("target-cell-ownership")).toContainText("No evidence for this cell.");
     await expectAccessible(jonas);
     await jonas.getByRole("button", { name: "Propose for calibration" }).click();
-    await expect(jonas.getByRole("status").filter({ hasText: "Proposed" })).toBeVisible();
+    await expect(jonas.getByText("Proposed", { exact: true })).toBeVisible();
+    await expect(jonas.getByRole("button", { name: "Withdraw case" })).toBeVisible();
 
     // Proposed, the case shows on Ravi's home page, without an outcome.
     await page.goto("/");
@@ -71,6 +73,7 @@ test.describe("promotion cases and calibration", () => {
     const marcus = await signInElsewhere("marcus");
     await marcus.goto("/calibration");
     await marcus.getByRole("link", { name: "2026 H2 calibration" }).click();
+    await marcus.waitForURL(/\/calibration\/[0-9a-f-]{36}$/);
     const sessionUrl = marcus.url();
     const marcusCard = marcus.getByRole("article", { name: "Ravi Patel" });
     await marcusCard.getByRole("radio", { name: "Support" }).check();
@@ -94,7 +97,7 @@ test.describe("promotion cases and calibration", () => {
     await expect(alex.getByText("In session", { exact: true })).toBeVisible();
     await expect(card).toContainText("Marcus Bell: Support — The RFC changed how four teams work.");
     await expect(card).toContainText("Alex Morgan: Question — Is ownership there yet?");
-    const staff = alex.locator("details").filter({ has: alex.getByText(/^To Staff Engineer/) });
+    const staff = alex.locator("details").filter({ hasText: "To Staff Engineer ·" });
     const columns = staff.getByTestId("side-by-side").getByRole("columnheader");
     await expect(columns).toContainText(["Dimension", /Ravi Patel/, /Sam Okafor|Aisha Khan/, /Sam Okafor|Aisha Khan/]);
     await expect(staff).toContainText("Already at Staff Engineer");
@@ -141,6 +144,7 @@ test.describe("promotion cases and calibration", () => {
     await page.goto("/calibration");
     await page.getByRole("link", { name: /calibration$/ }).first().click();
     await page.getByRole("article", { name: "Mei Chen" }).getByRole("link", { name: "Mei Chen" }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseUrl = new URL(page.url()).pathname;
     await visit(`${caseUrl}/packet`);
     await expect(page.getByRole("heading", { level: 2, name: "What Software Engineer II expects, and the evidence" })).toBeVisible();

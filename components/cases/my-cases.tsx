@@ -10,7 +10,7 @@ import { Markdown } from "@/components/ui/markdown";
  */
 export async function MyCases({ viewer }: { viewer: Viewer }) {
   const cases = await listMyCases(viewer);
-  const shown = cases.filter((c) => c.status === "proposed" || c.decision);
+  const shown = cases.filter((c) => c.status !== "withdrawn");
   if (shown.length === 0) return null;
   return (
     <section aria-labelledby="my-cases-heading" className="space-y-3">

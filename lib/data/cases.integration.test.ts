@@ -173,7 +173,8 @@ describe("calibration", () => {
 
     // Not published yet: Sam does not see the outcome, and his step has not changed.
     const samViewer = await as("sam");
-    expect((await getCase(samViewer, id)).visibleDecision).toBeNull();
+    expect(await getCase(samViewer, id)).toMatchObject({ status: "proposed", visibleDecision: null, decision: null });
+    expect((await listMyCases(samViewer))[0]).toMatchObject({ status: "proposed", decision: null });
     expect((await latestPlacement(handle.db, sam))?.stepName).toBe("Senior Engineer");
     expect(await rejection(publishSession(alex, { id: sessionId, revision: 2 }))).toBeInstanceOf(NotAllowedError);
     await closeSession(alex, { id: sessionId, revision: 2 });

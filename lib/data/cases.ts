@@ -38,6 +38,15 @@ export function decisionFor(viewer: Viewer, c: CaseRow): CaseRow["decision"] {
   return c.decision;
 }
 
+/**
+ * A case as the viewer may see it: to its subject, a decided case reads as proposed, without the
+ * decision, until the calibration publishes its outcomes.
+ */
+export function asSeenBy(viewer: Viewer, c: CaseRow): CaseRow {
+  if (viewer.id !== c.subject.id || !c.decision || c.session?.publishedAt) return c;
+  return { ...c, status: "proposed", decision: null, revision: 0 };
+}
+
 /** What the viewer may do with a case, from its status and its calibration's. */
 function abilities(viewer: Viewer, c: CaseRow): CaseView["can"] {
   const chain = canProposeCaseFor(viewer, c.subject.id);
@@ -50,7 +59,8 @@ function abilities(viewer: Viewer, c: CaseRow): CaseView["can"] {
   };
 }
 
-export async function toCaseViews(viewer: Viewer, db: Db | Tx, rows: CaseRow[], today = new Date()): Promise<CaseView[]> {
+export async function toCaseViews(viewer: Viewer, db: Db | Tx, loaded: CaseRow[], today = new Date()): Promise<CaseView[]> {
+  const rows = loaded.map((c) => asSeenBy(viewer, c));
   const details = await loadCaseDetails(db, rows);
   return rows.map((c) => {
     const version = details.versions.get(c.versionId);
@@ -96,8 +106,9 @@ export async function listCasesAbout(viewer: Viewer, subjectId: string): Promise
   return summaries(viewer, db, rows);
 }
 
-async function summaries(viewer: Viewer, db: Db | Tx, rows: CaseRow[]): Promise<CaseSummary[]> {
-  if (rows.length === 0) return [];
+async function summaries(viewer: Viewer, db: Db | Tx, loaded: CaseRow[]): Promise<CaseSummary[]> {
+  if (loaded.length === 0) return [];
+  const rows = loaded.map((c) => asSeenBy(viewer, c));
   const names = await db
     .select({ id: steps.id, name: steps.name })
     .from(steps)
