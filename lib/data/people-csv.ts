@@ -9,7 +9,7 @@ import { teams, users } from "@/db/schema";
 import { canManagePeople, type Viewer } from "@/lib/auth/policy";
 import { ConflictError, NotAllowedError } from "@/lib/errors";
 import { parsePeopleCsv, peopleToCsv, planImport, type ExistingPerson, type ImportPlan } from "@/lib/people/csv";
-import { lockOrganisation } from "./people";
+import { lockOrganisation } from "./organisation-lock";
 
 /** Importing and exporting people as CSV. Admins only; an import applies whole or not at all. */
 

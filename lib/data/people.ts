@@ -22,6 +22,7 @@ import {
   type UpdatePersonInput,
 } from "@/lib/people/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
+import { lockOrganisation } from "./organisation-lock";
 import { lockForEdit } from "./revision";
 import { z } from "zod";
 
@@ -337,15 +338,6 @@ export async function setPasswordWithToken(raw: z.input<typeof setPasswordSchema
     if (!user) throw usedLink();
     await recordAudit(tx, { actorId: row.userId, action: "user.set-password", entityType: "user", entityId: row.userId });
   });
-}
-
-/**
- * Changes to roles, reporting lines and the active flag take turns, so that checks spanning
- * several people (no loops, a last admin, no engineer with reports) hold under concurrent edits.
- */
-export const ORGANISATION_LOCK = 727_1993_0003;
-export async function lockOrganisation(tx: Tx) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${ORGANISATION_LOCK})`);
 }
 
 // ── checks ──────────────────────────────────────────────────────────────────────────────────
