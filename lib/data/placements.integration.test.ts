@@ -7,6 +7,7 @@ import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { listAuditEvents } from "./audit";
 import { createPerson, getPerson } from "./people";
 import { correctPlacement, listPlacementHistory, listStepChoices, placePerson } from "./placements";
 
@@ -60,6 +61,9 @@ describe("placing a person on a step", () => {
       action: "placement.create",
       after: { personId: marcus, step: "Senior Engineer", stepKey: "senior-engineer", version: 1, effectiveOn: "2026-03-01", reason: "initial", note: "Joined as a senior." },
     });
+    // The audit log finds it under the person placed, and names them.
+    const { events } = await listAuditEvents(admin, { personId: marcus, entityType: "placement" });
+    expect(events.map((e) => [e.action, e.entityName])).toEqual([["placement.create", "Marcus Bell"]]);
   });
 
   it("lists the history newest first, with who decided, the framework version and the case, for whoever may read the person", async () => {
