@@ -126,7 +126,7 @@ export async function listStepChoices(viewer: Viewer): Promise<StepChoiceGroup[]
  * before their current placement (an earlier row is corrected in the history instead). A
  * deactivated person may be placed, so their record can be completed.
  */
-export async function placePerson(viewer: Viewer, raw: z.input<typeof placePersonSchema> | FormFields): Promise<{ id: string; personId: string }> {
+export async function placePerson(viewer: Viewer, raw: z.input<typeof placePersonSchema> | FormFields): Promise<{ id: string; personId: string; step: string }> {
   assertCanPlace(viewer);
   const input = parseInput(placePersonSchema, raw);
   const { db } = await getDatabase();
@@ -148,7 +148,7 @@ export async function placePerson(viewer: Viewer, raw: z.input<typeof placePerso
     }
     if ("problem" in found || Object.keys(fieldErrors).length > 0) throw new InvalidInputError("Check the highlighted fields.", fieldErrors);
     const [id] = await insertPlacements(tx, viewer, [{ personId: person.id, step: found.step, effectiveOn: input.effectiveOn, reason: input.reason, note: input.note }]);
-    return { id: id!, personId: person.id };
+    return { id: id!, personId: person.id, step: found.step.name };
   });
 }
 

@@ -5,9 +5,9 @@ import { formAction, type ActionState } from "@/lib/actions";
 import { correctPlacement, placePerson } from "@/lib/data/placements";
 
 const place = formAction(async (viewer, fields) => {
-  const { personId } = await placePerson(viewer, fields);
+  const { personId, step } = await placePerson(viewer, fields);
   revalidatePath(`/people/${personId}`);
-  return { message: "Placed: the history below shows it." };
+  return { message: `Placed on ${step}.` };
 });
 
 export async function placePersonAction(prev: ActionState, form: FormData) {

@@ -13,7 +13,9 @@ export function ImportPeople() {
     return (
       <div className="space-y-3">
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Imported: {state.plan.creates.length} added, {state.plan.updates.length} changed, {state.plan.placements.length} placed on a step, {state.plan.unchanged} unchanged
+          Imported: {state.plan.creates.length} added, {state.plan.updates.length} changed,{" "}
+          {state.plan.placements.length > 0 && `${state.plan.placements.length} placed on a step, `}
+          {state.plan.unchanged} unchanged
           {state.plan.newTeams.length > 0 && `, ${state.plan.newTeams.length} new ${state.plan.newTeams.length === 1 ? "team" : "teams"}`}.
         </p>
         <p className="text-sm text-stone-700">New people have no password yet: create a set-password link on their page, or let them use single sign-on.</p>
@@ -38,8 +40,13 @@ export function ImportPeople() {
         )}
         {ok ? (
           <p role="status" className="text-sm text-stone-800">
-            This file would add <strong>{plan.creates.length}</strong>, change <strong>{plan.updates.length}</strong>, place{" "}
-            <strong>{plan.placements.length}</strong> on a step and leave{" "}
+            This file would add <strong>{plan.creates.length}</strong>, change <strong>{plan.updates.length}</strong>
+            {plan.placements.length > 0 && (
+              <>
+                , place <strong>{plan.placements.length}</strong> on a step
+              </>
+            )}{" "}
+            and leave{" "}
             <strong>{plan.unchanged}</strong> as they are
             {plan.newTeams.length > 0 && <>, and create the teams {plan.newTeams.join(", ")}</>}. Nothing has changed yet.
           </p>
