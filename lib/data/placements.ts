@@ -233,52 +233,52 @@ export async function correctPlacement(
 
 // ── helpers for the other writers of placements (a new person, a CSV import) ─────────────────
 
-/** The steps of each framework's current published version: first framework first, steps in path order. */
-export async function loadCurrentSteps(db: Db | Tx): Promise<PlaceableStep[]> {
-  const rows = await db
+/** Steps with their version and framework, and the version's status. */
+function selectSteps(db: Db | Tx) {
+  return db
     .select({
       id: steps.id,
       key: steps.key,
       name: steps.name,
       versionId: frameworkVersions.id,
       versionNumber: frameworkVersions.number,
+      status: frameworkVersions.status,
       frameworkId: frameworks.id,
       frameworkName: frameworks.name,
     })
     .from(steps)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, steps.versionId))
-    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId));
+}
+
+const placeable = (r: Awaited<ReturnType<typeof selectSteps>>[number]): PlaceableStep => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  versionId: r.versionId,
+  versionNumber: r.versionNumber,
+  frameworkId: r.frameworkId,
+  frameworkName: r.frameworkName,
+});
+
+/** The steps of each framework's current published version: first framework first, steps in path order. */
+export async function loadCurrentSteps(db: Db | Tx): Promise<PlaceableStep[]> {
+  const rows = await selectSteps(db)
     .where(eq(frameworkVersions.status, "published"))
     .orderBy(asc(frameworks.createdAt), asc(frameworks.id), desc(frameworkVersions.number), asc(steps.position));
   const current = new Map<string, string>();
   for (const r of rows) if (!current.has(r.frameworkId)) current.set(r.frameworkId, r.versionId);
-  return rows.filter((r) => current.get(r.frameworkId) === r.versionId);
+  return rows.filter((r) => current.get(r.frameworkId) === r.versionId).map(placeable);
 }
 
 /** A step chosen in a form: on a published version, or the reason it cannot be placed on. */
 export async function findPlaceableStep(tx: Tx, stepId: string): Promise<{ step: PlaceableStep } | { problem: string }> {
-  const [row] = isUuid(stepId)
-    ? await tx
-        .select({
-          id: steps.id,
-          key: steps.key,
-          name: steps.name,
-          versionId: frameworkVersions.id,
-          versionNumber: frameworkVersions.number,
-          status: frameworkVersions.status,
-          frameworkId: frameworks.id,
-          frameworkName: frameworks.name,
-        })
-        .from(steps)
-        .innerJoin(frameworkVersions, eq(frameworkVersions.id, steps.versionId))
-        .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-        .where(eq(steps.id, stepId))
-    : [];
+  const [row] = isUuid(stepId) ? await selectSteps(tx).where(eq(steps.id, stepId)) : [];
   if (!row) return { problem: "Choose a step." };
   if (row.status !== "published") {
     return { problem: `${row.name} is on a ${row.status} version of ${row.frameworkName}: choose a step of the published version.` };
   }
-  return { step: { id: row.id, key: row.key, name: row.name, versionId: row.versionId, versionNumber: row.versionNumber, frameworkId: row.frameworkId, frameworkName: row.frameworkName } };
+  return { step: placeable(row) };
 }
 
 export type NewPlacement = { personId: string; step: PlaceableStep; effectiveOn: string; reason: Exclude<PlacementReason, "promotion">; note: string; via?: "import" };
