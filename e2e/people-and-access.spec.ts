@@ -251,7 +251,16 @@ test.describe("an admin managing people", () => {
     await expect(page.getByText("Imported: 1 added, 0 changed, 0 unchanged.")).toBeVisible();
 
     const csv = await (await page.request.get("/people/export")).text();
-    expect(csv.split("\r\n")[0]).toBe("email,name,role,manager_email,team,active");
-    expect(csv).toContain(`nia.csv@example.com,"'=Nia Csv",engineer,marcus.bell@example.com,Product,yes`);
+    expect(csv.split("\r\n")[0]).toBe("email,name,role,manager_email,team,step,active");
+    expect(csv).toContain(`nia.csv@example.com,"'=Nia Csv",engineer,marcus.bell@example.com,Product,,yes`);
+
+    // The step column places her; the preview says so first.
+    await page.goto("/people/import");
+    await page.getByLabel("Or paste it here").fill("email,name,role,manager_email,team,step\nnia.csv@example.com,=Nia Csv,engineer,marcus.bell@example.com,Product,Software Engineer\n");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("region", { name: "To place on a step (effective today)" })).toContainText("nia.csv@example.com: not placed → Software Engineer (initial placement)");
+    await page.getByRole("button", { name: "Import 1 change" }).click();
+    await expect(page.getByText("Imported: 0 added, 0 changed, 1 placed on a step, 0 unchanged.")).toBeVisible();
+    expect(await (await page.request.get("/people/export")).text()).toContain(`Product,software-engineer,yes`);
   });
 });

@@ -10,7 +10,7 @@ import { NotAllowedError } from "@/lib/errors";
 export const AUDIT_PAGE_SIZE = 50;
 
 export type AuditFilter = {
-  /** Events done by this person or done to them. */
+  /** Events done by this person or done to them (their record, their placements). */
   personId?: string;
   entityType?: string;
   /** Calendar dates, inclusive. */
@@ -42,7 +42,13 @@ export async function listAuditEvents(
   const { db } = await getDatabase();
   const conditions: SQL[] = [];
   if (filter.personId) {
-    conditions.push(or(eq(auditEvents.actorId, filter.personId), and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, filter.personId)))!);
+    conditions.push(
+      or(
+        eq(auditEvents.actorId, filter.personId),
+        and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, filter.personId)),
+        and(eq(auditEvents.entityType, "placement"), sql`${auditEvents.after}->>'personId' = ${filter.personId}`),
+      )!,
+    );
   }
   if (filter.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
   if (filter.from) conditions.push(gte(auditEvents.at, parseIsoDate(filter.from)));
@@ -71,7 +77,14 @@ export async function listAuditEvents(
     })
     .from(auditEvents)
     .leftJoin(actors, eq(actors.id, auditEvents.actorId))
-    .leftJoin(subjects, and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, sql`${subjects.id}::text`)))
+    // A placement's event is about the person placed: it names them.
+    .leftJoin(
+      subjects,
+      or(
+        and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, sql`${subjects.id}::text`)),
+        and(eq(auditEvents.entityType, "placement"), sql`${auditEvents.after}->>'personId' = ${subjects.id}::text`),
+      ),
+    )
     .leftJoin(teams, and(eq(auditEvents.entityType, "team"), eq(auditEvents.entityId, sql`${teams.id}::text`)))
     .where(where)
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))

@@ -2,10 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, promotionCases, reviewCycles, steps, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, frameworkVersions, promotionCases, reviewCycles, steps, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
+import { isoDate } from "@/lib/dates";
 import { NotAllowedError, NotFoundError } from "@/lib/errors";
 import { changeOwnPassword } from "./account";
 import {
@@ -25,6 +26,7 @@ import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
+import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 
 /**
  * The authorization table in docs/authorization.md, tried cell by cell: every action as every
@@ -224,6 +226,19 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     await startSession(viewer, { id, revision: 1 });
     await closeSession(viewer, { id, revision: 2 });
     await publishSession(viewer, { id, revision: 3 });
+  },
+  "read a person's placement history": (viewer, id) => listPlacementHistory(viewer, id),
+  "place a person on a step or correct a placement": async (viewer, id) => {
+    // The history as an admin sees it, so that the correction is tried even when the viewer may not read it.
+    const [latest] = await listPlacementHistory(viewers.admin, id);
+    if (latest) await correctPlacement(viewer, { id: latest.id, revision: latest.revision, stepId: latest.step.id, effectiveOn: latest.effectiveOn, note: `Checked (${++counter})` });
+    const [step] = await handle.db
+      .select({ id: steps.id })
+      .from(steps)
+      .innerJoin(frameworkVersions, eq(frameworkVersions.id, steps.versionId))
+      .where(eq(frameworkVersions.status, "published"))
+      .limit(1);
+    await placePerson(viewer, { personId: id, stepId: step!.id, effectiveOn: isoDate(new Date()), reason: latest ? "correction" : "initial", note: "" });
   },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });

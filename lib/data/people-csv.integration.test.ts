@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, teams, users } from "@/db/schema";
+import { auditEvents, placements, teams, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, NotAllowedError } from "@/lib/errors";
+import { isoDate } from "@/lib/dates";
 import { applyPeopleImport, exportPeopleCsv, previewPeopleImport } from "./people-csv";
+import { listPlacementHistory } from "./placements";
 
 let handle: TestDatabase;
 let admin: Viewer;
@@ -77,13 +79,61 @@ describe("importing people from CSV", () => {
   });
 });
 
+describe("the step column", () => {
+  const withStep = "email,name,role,manager_email,team,step\n";
+
+  it("places people whose step differs, by key or name, in one go, with audit events; an empty cell changes nothing", async () => {
+    const csv =
+      withStep +
+      [
+        "kim.lee@example.com,Kim Lee,engineer,priya.raman@example.com,Platform,software-engineer",
+        "lena.fischer@example.com,Lena Fischer,engineer,priya.raman@example.com,Platform,software engineer iii",
+        "sam.okafor@example.com,Sam Okafor,engineer,priya.raman@example.com,Platform,Senior Engineer",
+        "mei.chen@example.com,Mei Chen,engineer,priya.raman@example.com,Platform,",
+        "marcus.bell@example.com,Marcus Bell,manager,alex.morgan@example.com,Product,Senior Engineer II",
+      ].join("\n");
+    const preview = await previewPeopleImport(admin, csv);
+    expect(preview.errors).toEqual([]);
+    expect(preview.placements.map((p) => [p.email, p.from, p.to, p.reason])).toEqual([
+      ["kim.lee@example.com", null, "Software Engineer", "initial"],
+      ["lena.fischer@example.com", "Software Engineer II", "Software Engineer III", "correction"],
+      ["marcus.bell@example.com", null, "Senior Engineer II", "initial"],
+    ]);
+    expect(preview).toMatchObject({ creates: [{ email: "kim.lee@example.com" }], updates: [], unchanged: 2 });
+    expect(await handle.db.$count(placements)).toBe(10);
+
+    await applyPeopleImport(admin, csv, preview.fingerprint);
+    const lena = (await handle.db.select().from(users).where(eq(users.email, "lena.fischer@example.com")))[0]!;
+    const [latest] = await listPlacementHistory(admin, lena.id);
+    expect(latest).toMatchObject({ step: { name: "Software Engineer III" }, effectiveOn: isoDate(new Date()), reason: "correction", decidedBy: { name: "Alex Morgan" } });
+    expect(await handle.db.$count(placements)).toBe(13);
+    const events = await handle.db.select().from(auditEvents).where(eq(auditEvents.entityType, "placement"));
+    expect(events.map((e) => [e.action, (e.after as { via?: string }).via])).toEqual([
+      ["placement.create", "import"],
+      ["placement.create", "import"],
+      ["placement.create", "import"],
+    ]);
+    // Applied, the same file changes nothing more.
+    expect(await previewPeopleImport(admin, csv)).toMatchObject({ errors: [], creates: [], updates: [], placements: [], unchanged: 5 });
+  });
+
+  it("names a step that matches no step, and changes nothing at all", async () => {
+    const csv = withStep + ["kim.lee@example.com,Kim Lee,engineer,,,software-engineer", "lena.fischer@example.com,Lena Fischer,engineer,priya.raman@example.com,Platform,Principal Wizard"].join("\n");
+    const result = await applyPeopleImport(admin, csv, (await previewPeopleImport(admin, csv)).fingerprint);
+    expect(result.errors).toEqual([{ line: 3, message: 'Row 3, column step: no step called "Principal Wizard".' }]);
+    expect(await handle.db.$count(users)).toBe(13);
+    expect(await handle.db.$count(placements)).toBe(10);
+  });
+});
+
 describe("exporting people to CSV", () => {
   it("lists everyone with their manager's email, and neutralises formula-like cells", async () => {
     await handle.db.update(users).set({ name: "=cmd|' /C calc'!A0" }).where(eq(users.email, "tom.becker@example.com"));
     const csv = await exportPeopleCsv(admin);
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(13);
-    expect(rows.find((r) => r.email === "sam.okafor@example.com")).toMatchObject({ role: "engineer", manager_email: "priya.raman@example.com", team: "Platform", active: "yes" });
+    expect(rows.find((r) => r.email === "sam.okafor@example.com")).toMatchObject({ role: "engineer", manager_email: "priya.raman@example.com", team: "Platform", step: "senior-engineer", active: "yes" });
+    expect(rows.find((r) => r.email === "alex.morgan@example.com")!.step).toBe("");
     expect(rows.find((r) => r.email === "tom.becker@example.com")!.name).toBe("'=cmd|' /C calc'!A0");
     // What was exported imports again with no change.
     const again = await previewPeopleImport(admin, csv);

@@ -1,22 +1,25 @@
 import "server-only";
 import crypto from "node:crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
 import type { Db, Tx } from "@/db/client";
 import { getDatabase } from "@/db/runtime";
-import { teams, users } from "@/db/schema";
+import { frameworkVersions, placements, steps, teams, users } from "@/db/schema";
 import { canManagePeople, type Viewer } from "@/lib/auth/policy";
+import { isoDate } from "@/lib/dates";
 import { ConflictError, NotAllowedError } from "@/lib/errors";
 import { parsePeopleCsv, peopleToCsv, planImport, type ExistingPerson, type ImportPlan } from "@/lib/people/csv";
-import { lockOrganisation } from "./people";
+import { lockOrganisation } from "./organisation-lock";
+import { insertPlacements, loadCurrentSteps } from "./placements";
 
 /** Importing and exporting people as CSV. Admins only; an import applies whole or not at all. */
 
 const managers = alias(users, "managers");
 
+/** Everyone, the teams, and the steps a `step` cell may name: a fixed number of queries, whatever the size of the file. */
 async function loadOrganisation(db: Db | Tx) {
-  const [people, teamRows] = await Promise.all([
+  const [people, teamRows, current, stepRows] = await Promise.all([
     db
       .select({
         id: users.id,
@@ -32,8 +35,24 @@ async function loadOrganisation(db: Db | Tx) {
       .leftJoin(teams, eq(teams.id, users.teamId))
       .orderBy(asc(users.email)),
     db.select({ id: teams.id, name: teams.name }).from(teams),
+    // Each person's latest placement (see db/placement-store.ts), for everyone at once.
+    db
+      .selectDistinctOn([placements.userId], {
+        userId: placements.userId,
+        stepId: steps.id,
+        stepKey: steps.key,
+        stepName: steps.name,
+        versionId: placements.versionId,
+        frameworkId: frameworkVersions.frameworkId,
+      })
+      .from(placements)
+      .innerJoin(steps, eq(steps.id, placements.stepId))
+      .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.versionId))
+      .orderBy(placements.userId, desc(placements.effectiveOn), desc(placements.createdAt)),
+    loadCurrentSteps(db),
   ]);
-  return { people: people as ExistingPerson[], teams: teamRows };
+  const placementOf = new Map(current.map(({ userId, ...p }) => [userId, p]));
+  return { people: people.map((p): ExistingPerson => ({ ...p, placement: placementOf.get(p.id) ?? null })), teams: teamRows, steps: stepRows };
 }
 
 export async function exportPeopleCsv(viewer: Viewer): Promise<string> {
@@ -52,11 +71,11 @@ async function plan(db: Db | Tx, text: string): Promise<PlannedImport> {
   const { rows, errors } = parsePeopleCsv(text);
   const result: ImportPlan =
     errors.length > 0
-      ? { creates: [], updates: [], unchanged: 0, newTeams: [], errors }
-      : await loadOrganisation(db).then((org) => planImport(rows, org.people, org.teams.map((t) => t.name)));
+      ? { creates: [], updates: [], placements: [], unchanged: 0, newTeams: [], errors }
+      : await loadOrganisation(db).then((org) => planImport(rows, org.people, org.teams.map((t) => t.name), org.steps));
   const fingerprint = crypto
     .createHash("sha256")
-    .update(JSON.stringify([result.creates, result.updates, result.newTeams]))
+    .update(JSON.stringify([result.creates, result.updates, result.newTeams, result.placements]))
     .digest("hex");
   return { ...result, fingerprint };
 }
@@ -142,4 +161,10 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
       after: { ...Object.fromEntries(u.changes.map((ch) => [ch.field, ch.to])), via: "import" },
     });
   }
+  const today = isoDate(new Date());
+  await insertPlacements(
+    tx,
+    viewer,
+    plan.placements.map((p) => ({ personId: idByEmail.get(p.email)!, step: p.step, effectiveOn: today, reason: p.reason, note: "", via: "import" as const })),
+  );
 }

@@ -9,7 +9,8 @@ import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { passwordTokens, teams, users } from "@/db/schema";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
-import { canListPeople, canManagePeople, canReadPerson, canWriteManagerAssessment, type Role, type Viewer } from "@/lib/auth/policy";
+import { canListPeople, canManagePeople, canReadPerson, canWriteManagerAssessment, canWritePlacements, type Role, type Viewer } from "@/lib/auth/policy";
+import { isoDate } from "@/lib/dates";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
   createPersonSchema,
@@ -22,6 +23,8 @@ import {
   type UpdatePersonInput,
 } from "@/lib/people/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
+import { lockOrganisation } from "./organisation-lock";
+import { findPlaceableStep, insertPlacements } from "./placements";
 import { lockForEdit } from "./revision";
 import { z } from "zod";
 
@@ -44,7 +47,7 @@ export type PersonSummary = {
 export type PersonDetail = PersonSummary & {
   revision: number;
   /** What the viewer may do with this person, decided here so pages do not re-derive the policy. */
-  can: { manage: boolean; writeManagerAssessment: boolean };
+  can: { manage: boolean; place: boolean; writeManagerAssessment: boolean };
   reports: { id: string; name: string; active: boolean }[];
   placement: { step: string; effectiveOn: string } | null;
 };
@@ -121,7 +124,7 @@ export async function getPerson(viewer: Viewer, personId: string): Promise<Perso
       .orderBy(asc(users.name)),
     latestPlacement(db, personId),
   ]);
-  const can = { manage: canManagePeople(viewer), writeManagerAssessment: canWriteManagerAssessment(viewer, { managerId: row.managerId, active: row.active }) };
+  const can = { manage: canManagePeople(viewer), place: canWritePlacements(viewer), writeManagerAssessment: canWriteManagerAssessment(viewer, { managerId: row.managerId, active: row.active }) };
   return { ...toSummary(row), revision: row.revision, can, reports, placement: placement ? { step: placement.stepName, effectiveOn: placement.effectiveOn } : null };
 }
 
@@ -161,6 +164,8 @@ export async function createPerson(viewer: Viewer, raw: z.input<typeof createPer
     await assertEmailFree(tx, input.email);
     await assertValidManager(tx, { personId: null, managerId: input.managerId });
     await assertTeamExists(tx, input.teamId);
+    const placement = input.stepId ? await findPlaceableStep(tx, input.stepId) : null;
+    if (placement && "problem" in placement) throw new InvalidInputError("Check the highlighted fields.", { stepId: [placement.problem] });
     const [row] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId, passwordHash })
@@ -174,6 +179,9 @@ export async function createPerson(viewer: Viewer, raw: z.input<typeof createPer
       entityId: id,
       after: { email: input.email, name: input.name, role: input.role, managerId: input.managerId, teamId: input.teamId, password: input.passwordMode },
     });
+    if (placement) {
+      await insertPlacements(tx, viewer, [{ personId: id, step: placement.step, effectiveOn: input.effectiveOn ?? isoDate(new Date()), reason: "initial", note: "" }]);
+    }
     return { id, name: input.name, setPasswordToken: token };
   });
 }
@@ -337,15 +345,6 @@ export async function setPasswordWithToken(raw: z.input<typeof setPasswordSchema
     if (!user) throw usedLink();
     await recordAudit(tx, { actorId: row.userId, action: "user.set-password", entityType: "user", entityId: row.userId });
   });
-}
-
-/**
- * Changes to roles, reporting lines and the active flag take turns, so that checks spanning
- * several people (no loops, a last admin, no engineer with reports) hold under concurrent edits.
- */
-export const ORGANISATION_LOCK = 727_1993_0003;
-export async function lockOrganisation(tx: Tx) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${ORGANISATION_LOCK})`);
 }
 
 // ── checks ──────────────────────────────────────────────────────────────────────────────────

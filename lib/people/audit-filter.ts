@@ -6,7 +6,7 @@ const blankToUndefined = (v: unknown) => (v === "" || Array.isArray(v) ? undefin
 /** The audit page's filter, from its query string. */
 export const auditFilterSchema = z.object({
   personId: z.preprocess(blankToUndefined, z.uuid().optional()),
-  entityType: z.preprocess(blankToUndefined, z.enum(["user", "team", "framework_version", "assessment", "evidence", "promotion_case", "review_cycle"]).optional()),
+  entityType: z.preprocess(blankToUndefined, z.enum(["user", "team", "framework_version", "assessment", "evidence", "promotion_case", "review_cycle", "placement"]).optional()),
   from: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
   to: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).optional()),

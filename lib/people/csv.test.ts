@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { parsePeopleCsv, peopleToCsv, planImport, type ExistingPerson } from "./csv";
+import { parsePeopleCsv, peopleToCsv, planImport, type CsvStep, type ExistingPerson } from "./csv";
 
 const existing: ExistingPerson[] = [
   { id: "1", email: "ada@example.com", name: "Ada", role: "admin", managerEmail: null, team: null, active: true },
@@ -19,7 +19,7 @@ describe("parsePeopleCsv", () => {
   it("reads the columns in any order and case, with quoted commas and a byte-order mark", () => {
     const { rows, errors } = parsePeopleCsv('\uFEFFTeam,Email,Name,Role,Manager Email\r\nPlatform,kim@example.com,"Kim, Jr.",Engineer,max@example.com\r\n');
     expect(errors).toEqual([]);
-    expect(rows).toEqual([{ line: 2, email: "kim@example.com", name: "Kim, Jr.", role: "engineer", managerEmail: "max@example.com", team: "Platform" }]);
+    expect(rows).toEqual([{ line: 2, email: "kim@example.com", name: "Kim, Jr.", role: "engineer", managerEmail: "max@example.com", team: "Platform", step: "" }]);
   });
 
   it("names the missing columns", () => {
@@ -91,6 +91,72 @@ describe("planImport", () => {
       line: 2,
       message: "max@example.com would become an engineer but still has 1 report.",
     });
+  });
+});
+
+describe("the step column", () => {
+  const step = (key: string, name: string, versionId = "v2", frameworkId = "f1"): CsvStep => ({
+    id: `${versionId}-${key}`,
+    key,
+    name,
+    versionId,
+    versionNumber: Number(versionId.slice(1)),
+    frameworkId,
+    frameworkName: frameworkId === "f1" ? "Engineering" : "Management",
+  });
+  const steps = [step("se-1", "Software Engineer"), step("senior", "Senior Engineer"), step("senior", "Senior Manager", "v1", "f2")];
+  const placedOn = (stepId: string, stepName: string, versionId: string) => ({ stepId, stepKey: stepId.split("-").slice(1).join("-"), stepName, versionId, frameworkId: "f1" });
+  const people: ExistingPerson[] = existing.map((p) =>
+    p.email === "eve@example.com" ? { ...p, placement: placedOn("v2-se-1", "Software Engineer", "v2") } : p.email === "max@example.com" ? { ...p, placement: placedOn("v1-se-1", "Software Engineer", "v1") } : p,
+  );
+  const planWithSteps = (body: string) => {
+    const { rows, errors } = parsePeopleCsv("email,name,role,manager_email,team,step\n" + body);
+    expect(errors).toEqual([]);
+    return planImport(rows, people, ["Platform"], steps);
+  };
+
+  it("places people by step key or name, ignoring case: initial, correction or migration", () => {
+    const p = planWithSteps(
+      [
+        "ada@example.com,Ada,admin,,,SENIOR",
+        "eve@example.com,Eve,engineer,max@example.com,Platform,senior engineer",
+        "max@example.com,Max,manager,ada@example.com,Platform,se-1",
+        "kim@example.com,Kim,engineer,max@example.com,Platform,Software Engineer",
+      ].join("\n"),
+    );
+    expect(p.errors).toEqual([]);
+    expect(p.placements.map((x) => [x.email, x.from, x.to, x.reason])).toEqual([
+      ["ada@example.com", null, "Senior Engineer", "initial"],
+      ["eve@example.com", "Software Engineer", "Senior Engineer", "correction"],
+      ["max@example.com", "Software Engineer", "Software Engineer", "migration"],
+      ["kim@example.com", null, "Software Engineer", "initial"],
+    ]);
+    expect(p.creates.map((c) => c.email)).toEqual(["kim@example.com"]);
+    expect(p.updates).toEqual([]);
+    expect(p.unchanged).toBe(0);
+  });
+
+  it("leaves placements alone for an empty cell, the same step, or no column at all", () => {
+    expect(planWithSteps("eve@example.com,Eve,engineer,max@example.com,Platform,\nmax@example.com,Max,manager,ada@example.com,Platform,")).toMatchObject({ placements: [], unchanged: 2 });
+    expect(planWithSteps("eve@example.com,Eve,engineer,max@example.com,Platform,Software Engineer")).toMatchObject({ placements: [], unchanged: 1 });
+    expect(plan("eve@example.com,Eve,engineer,max@example.com,Platform").placements).toEqual([]);
+  });
+
+  it("names a step that matches nothing, with its row and column, and plans nothing", () => {
+    const p = planWithSteps("eve@example.com,Eve,engineer,max@example.com,Platform,Wizard\nada@example.com,Ada,admin,,,senior");
+    expect(p.errors).toEqual([{ line: 2, message: 'Row 2, column step: no step called "Wizard".' }]);
+    expect(p.placements).toEqual([]);
+  });
+
+  it("exports the current step's key, and nothing for someone not placed", () => {
+    const csv = peopleToCsv(people.map((p) => ({ ...p, managerEmail: p.managerEmail })));
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
+    expect(rows.map((r) => [r.email, r.step])).toEqual([
+      ["ada@example.com", ""],
+      ["max@example.com", "se-1"],
+      ["eve@example.com", "se-1"],
+      ["old@example.com", ""],
+    ]);
   });
 });
 

@@ -1,5 +1,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
+import { importReason } from "@/lib/placements/rules";
+import type { AdminReason } from "@/lib/placements/schemas";
 import { emailSchema, personNameSchema, roles, teamNameSchema } from "./schemas";
 
 /**
@@ -9,17 +11,20 @@ import { emailSchema, personNameSchema, roles, teamNameSchema } from "./schemas"
 
 export const CSV_LIMITS = { bytes: 1_000_000, rows: 5_000 } as const;
 export const CSV_COLUMNS = ["email", "name", "role", "manager_email", "team"] as const;
+/** Columns a file may leave out: without `step` (or with an empty cell) placements stay as they are. */
+export const OPTIONAL_CSV_COLUMNS = ["step"] as const;
 
-export type CsvRow = { line: number; email: string; name: string; role: string; managerEmail: string; team: string };
+export type CsvRow = { line: number; email: string; name: string; role: string; managerEmail: string; team: string; step: string };
 export type RowError = { line: number; message: string };
 
-const HEADER_ALIASES: Record<string, (typeof CSV_COLUMNS)[number]> = {
+const HEADER_ALIASES: Record<string, (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number]> = {
   email: "email",
   name: "name",
   role: "role",
   manager_email: "manager_email",
   manager: "manager_email",
   team: "team",
+  step: "step",
 };
 
 /** A spreadsheet-safe export prefixes risky cells with '; an import takes that prefix off again. */
@@ -50,6 +55,7 @@ export function parsePeopleCsv(text: string): { rows: CsvRow[]; errors: RowError
     role: (r.role ?? "").trim().toLowerCase(),
     managerEmail: unneutralise((r.manager_email ?? "").trim()),
     team: unneutralise((r.team ?? "").trim()),
+    step: unneutralise((r.step ?? "").trim()),
   }));
   return { rows, errors };
 }
@@ -62,13 +68,22 @@ export type ExistingPerson = {
   managerEmail: string | null;
   team: string | null;
   active: boolean;
+  /** Where they stand now (their latest placement), if anywhere. */
+  placement?: { stepId: string; stepKey: string; stepName: string; versionId: string; frameworkId: string } | null;
 };
+
+/** A step of a framework's current published version, which the `step` column names by key or name. */
+export type CsvStep = { id: string; key: string; name: string; versionId: string; versionNumber: number; frameworkId: string; frameworkName: string };
+
+/** A placement an import adds, effective on the day it is applied. */
+export type PlannedPlacement = { line: number; email: string; from: string | null; to: string; step: CsvStep; reason: AdminReason };
 
 export type PersonChange = { field: "name" | "role" | "manager" | "team"; from: string | null; to: string | null };
 
 export type ImportPlan = {
   creates: { line: number; email: string; name: string; role: (typeof roles)[number]; managerEmail: string | null; team: string | null }[];
   updates: { line: number; id: string; email: string; changes: PersonChange[]; name: string; role: (typeof roles)[number]; managerEmail: string | null; team: string | null }[];
+  placements: PlannedPlacement[];
   unchanged: number;
   newTeams: string[];
   errors: RowError[];
@@ -76,16 +91,28 @@ export type ImportPlan = {
 
 const roleSchema = z.enum(roles);
 
+/**
+ * A `step` cell's step: matched by key or name, ignoring case, among the steps of each framework's
+ * current published version; the framework the person is placed on is looked in first.
+ */
+function findStep(value: string, steps: CsvStep[], frameworkId: string | undefined): CsvStep | undefined {
+  const wanted = value.toLowerCase();
+  const matches = steps.filter((s) => s.key.toLowerCase() === wanted || s.name.toLowerCase() === wanted);
+  return matches.find((s) => s.frameworkId === frameworkId) ?? matches[0];
+}
+
+const shorten = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+
 /** What an import would do to the current people, and every row that is wrong, with its line and reason. */
-export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingTeams: string[]): ImportPlan {
-  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, newTeams: [], errors: [] };
+export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingTeams: string[], steps: CsvStep[] = []): ImportPlan {
+  const plan: ImportPlan = { creates: [], updates: [], placements: [], unchanged: 0, newTeams: [], errors: [] };
   const byEmail = new Map(existing.map((p) => [p.email.toLowerCase(), p]));
   const teamsByKey = new Map(existingTeams.map((t) => [t.toLowerCase(), t]));
   const seen = new Map<string, number>();
 
   // The organisation as it would be after the import, for the checks that span rows.
   const after = new Map(existing.map((p) => [p.email.toLowerCase(), { role: p.role, managerEmail: p.managerEmail?.toLowerCase() ?? null, active: p.active, line: 0 }]));
-  const valid: { row: CsvRow; email: string; name: string; role: (typeof roles)[number]; managerEmail: string | null; team: string | null }[] = [];
+  const valid: { row: CsvRow; email: string; name: string; role: (typeof roles)[number]; managerEmail: string | null; team: string | null; step: CsvStep | null }[] = [];
 
   for (const row of rows) {
     const problems: string[] = [];
@@ -105,6 +132,8 @@ export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingT
       else seen.set(email.data, row.line);
       if (manager?.success && manager.data === email.data) problems.push("a person cannot be their own manager");
     }
+    const step = row.step ? findStep(row.step, steps, email.success ? byEmail.get(email.data)?.placement?.frameworkId : undefined) : null;
+    if (step === undefined) problems.push(`row ${row.line}, column step: no step called "${shorten(row.step)}"`);
     if (problems.length > 0) {
       plan.errors.push({ line: row.line, message: capitalise(problems.join("; ")) + "." });
       continue;
@@ -116,6 +145,7 @@ export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingT
       role: role.data!,
       managerEmail: manager?.data ?? null,
       team: team ? (teamsByKey.get(team.data!.toLowerCase()) ?? team.data!) : null,
+      step: step ?? null,
     };
     valid.push(entry);
     after.set(entry.email, { role: entry.role, managerEmail: entry.managerEmail, active: after.get(entry.email)?.active ?? true, line: row.line });
@@ -158,6 +188,11 @@ export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingT
       plan.newTeams.push(v.team);
     }
     const current = byEmail.get(v.email);
+    const placement = current?.placement ?? null;
+    const placed = v.step !== null && placement?.stepId !== v.step.id;
+    if (v.step && placed) {
+      plan.placements.push({ line: v.row.line, email: v.email, from: placement?.stepName ?? null, to: v.step.name, step: v.step, reason: importReason(placement, v.step.versionId) });
+    }
     if (!current) {
       plan.creates.push({ line: v.row.line, email: v.email, name: v.name, role: v.role, managerEmail: v.managerEmail, team: v.team });
       continue;
@@ -167,8 +202,8 @@ export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingT
     if (current.role !== v.role) changes.push({ field: "role", from: current.role, to: v.role });
     if ((current.managerEmail?.toLowerCase() ?? null) !== v.managerEmail) changes.push({ field: "manager", from: current.managerEmail, to: v.managerEmail });
     if ((current.team?.toLowerCase() ?? null) !== (v.team?.toLowerCase() ?? null)) changes.push({ field: "team", from: current.team, to: v.team });
-    if (changes.length === 0) plan.unchanged++;
-    else plan.updates.push({ line: v.row.line, id: current.id, email: v.email, changes, name: v.name, role: v.role, managerEmail: v.managerEmail, team: v.team });
+    if (changes.length > 0) plan.updates.push({ line: v.row.line, id: current.id, email: v.email, changes, name: v.name, role: v.role, managerEmail: v.managerEmail, team: v.team });
+    else if (!placed) plan.unchanged++;
   }
   return plan;
 }
@@ -188,11 +223,13 @@ function findLoop(start: string, people: Map<string, { managerEmail: string | nu
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The people list as CSV; cells a spreadsheet would run as a formula are neutralised with a leading '. */
-export function peopleToCsv(people: { email: string; name: string; role: string; managerEmail: string | null; team: string | null; active: boolean }[]): string {
+export function peopleToCsv(
+  people: { email: string; name: string; role: string; managerEmail: string | null; team: string | null; active: boolean; placement?: { stepKey: string } | null }[],
+): string {
   return Papa.unparse(
     {
-      fields: [...CSV_COLUMNS, "active"],
-      data: people.map((p) => [p.email, p.name, p.role, p.managerEmail ?? "", p.team ?? "", p.active ? "yes" : "no"]),
+      fields: [...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS, "active"],
+      data: people.map((p) => [p.email, p.name, p.role, p.managerEmail ?? "", p.team ?? "", p.placement?.stepKey ?? "", p.active ? "yes" : "no"]),
     },
     // Papa's own pattern misses values with a line break in them; this one looks at the first character only.
     { escapeFormulae: /^[=+\-@\t\r]/, newline: "\r\n" },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
+import { initialPlacementSchema } from "@/lib/placements/schemas";
 
 /** Input for people and teams, shared by the forms, the CSV import and the data-access layer. */
 
@@ -33,6 +34,8 @@ export const createPersonSchema = personFieldsSchema
     email: emailSchema,
     passwordMode: z.enum(["password", "link"], "Choose how the person gets a password."),
     password: z.string().max(200, "Use at most 200 characters.").optional(),
+    // An optional first placement: a step (none means not placed yet) and the day it takes effect.
+    ...initialPlacementSchema.shape,
   })
   .superRefine(
     (v, ctx) => {

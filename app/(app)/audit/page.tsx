@@ -16,6 +16,7 @@ const ENTITY_TYPES = [
   ["user", "People"],
   ["team", "Teams"],
   ["framework_version", "Framework versions"],
+  ["placement", "Placements"],
 ];
 
 function describeChange(value: unknown): string {

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PlacementHistory } from "@/components/placements/placement-history";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/pages";
-import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
+import { isoDate, parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { firstName } from "@/lib/people/names";
 import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
 import { PersonCases } from "@/components/cases/person-cases";
+import { listPlacementHistory, listStepChoices } from "@/lib/data/placements";
 import { ActiveForm, EditPersonForm, PasswordLinkForm } from "./edit-person-forms";
+import { CorrectPlacement, PlaceForm } from "./placement-forms";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -23,7 +27,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeams(viewer)]) : [[], []];
   const months = person.placement ? wholeMonthsBetween(parseIsoDate(person.placement.effectiveOn), new Date()) : null;
   // Only what the viewer may read: submitted ones, and their own drafts.
-  const [assessments, cycles] = await Promise.all([listAssessmentsFor(viewer, person.id), listCycles()]);
+  const [assessments, cycles, history, stepGroups] = await Promise.all([
+    listAssessmentsFor(viewer, person.id),
+    listCycles(),
+    listPlacementHistory(viewer, person.id),
+    person.can.place ? listStepChoices(viewer) : [],
+  ]);
   const isDirectManager = person.can.writeManagerAssessment;
   const reviews = cycles
     .map((cycle) => ({
@@ -144,6 +153,19 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </div>
         )}
       </div>
+      <Section id="placements-heading" title="Placement history">
+        <div className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+          <PlacementHistory entries={history} after={person.can.place ? (entry) => <CorrectPlacement entry={entry} groups={stepGroups} /> : undefined} />
+        </div>
+        {person.can.place && (
+          <section aria-labelledby="place-heading" className="max-w-lg rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+            <h3 id="place-heading" className="mb-3 text-base font-semibold">
+              Place on a step
+            </h3>
+            <PlaceForm personId={person.id} groups={stepGroups} today={isoDate(new Date())} placed={history.length > 0} />
+          </section>
+        )}
+      </Section>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { inputClass, SubmitButton } from "@/components/ui/form";
+import { placementReasonLabel } from "@/lib/placements/schemas";
 import { importPeopleAction, type ImportState } from "./actions";
 
 export function ImportPeople() {
@@ -12,7 +13,9 @@ export function ImportPeople() {
     return (
       <div className="space-y-3">
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Imported: {state.plan.creates.length} added, {state.plan.updates.length} changed, {state.plan.unchanged} unchanged
+          Imported: {state.plan.creates.length} added, {state.plan.updates.length} changed,{" "}
+          {state.plan.placements.length > 0 && `${state.plan.placements.length} placed on a step, `}
+          {state.plan.unchanged} unchanged
           {state.plan.newTeams.length > 0 && `, ${state.plan.newTeams.length} new ${state.plan.newTeams.length === 1 ? "team" : "teams"}`}.
         </p>
         <p className="text-sm text-stone-700">New people have no password yet: create a set-password link on their page, or let them use single sign-on.</p>
@@ -26,6 +29,8 @@ export function ImportPeople() {
   if (state.stage === "preview") {
     const { plan } = state;
     const ok = plan.errors.length === 0;
+    // A row may add or change a person and place them too: the button counts rows.
+    const rowsChanged = new Set([...plan.creates, ...plan.updates, ...plan.placements].map((c) => c.line)).size;
     return (
       <div className="space-y-5">
         {state.message && (
@@ -35,7 +40,13 @@ export function ImportPeople() {
         )}
         {ok ? (
           <p role="status" className="text-sm text-stone-800">
-            This file would add <strong>{plan.creates.length}</strong>, change <strong>{plan.updates.length}</strong> and leave{" "}
+            This file would add <strong>{plan.creates.length}</strong>, change <strong>{plan.updates.length}</strong>
+            {plan.placements.length > 0 && (
+              <>
+                , place <strong>{plan.placements.length}</strong> on a step
+              </>
+            )}{" "}
+            and leave{" "}
             <strong>{plan.unchanged}</strong> as they are
             {plan.newTeams.length > 0 && <>, and create the teams {plan.newTeams.join(", ")}</>}. Nothing has changed yet.
           </p>
@@ -79,12 +90,19 @@ export function ImportPeople() {
             items={plan.updates.map((u) => ({ key: u.email, text: `${u.email}: ${u.changes.map((c) => `${c.field} ${c.from ?? "none"} → ${c.to ?? "none"}`).join("; ")}` }))}
           />
         )}
+        {ok && (
+          <PlannedList
+            id="placements-heading"
+            title="To place on a step (effective today)"
+            items={plan.placements.map((p) => ({ key: p.email, text: `${p.email}: ${p.from ?? "not placed"} → ${p.to} (${placementReasonLabel[p.reason].toLowerCase()})` }))}
+          />
+        )}
         <form action={action} className="flex flex-wrap gap-2">
           <textarea name="csv" defaultValue={state.csv} hidden readOnly aria-hidden="true" tabIndex={-1} />
           <input type="hidden" name="fingerprint" value={plan.fingerprint} />
           {ok && (
             <button type="submit" name="intent" value="apply" disabled={pending} className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90 disabled:opacity-60">
-              {pending ? "Importing…" : `Import ${plan.creates.length + plan.updates.length} ${plan.creates.length + plan.updates.length === 1 ? "change" : "changes"}`}
+              {pending ? "Importing…" : `Import ${rowsChanged} ${rowsChanged === 1 ? "change" : "changes"}`}
             </button>
           )}
           <button type="submit" name="intent" value="reset" className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-50">
@@ -110,7 +128,9 @@ export function ImportPeople() {
         <label htmlFor="csv" className="block text-sm font-medium">Or paste it here</label>
         <textarea id="csv" name="csv" rows={8} aria-describedby="csv-hint" className={`${inputClass} font-mono`} placeholder={"email,name,role,manager_email,team\nkim@example.com,Kim Lee,engineer,priya.raman@example.com,Platform"} />
         <p id="csv-hint" className="text-xs text-stone-600">
-          Columns: email, name, role (engineer, manager or admin), manager_email, team. People are matched by email; new teams are created. At most 5,000 rows.
+          Columns: email, name, role (engineer, manager or admin), manager_email, team, and optionally step (a step&apos;s key or name on the current
+          path: someone on another step is placed on it, effective today; an empty cell changes nothing). People are matched by email; new teams are
+          created. At most 5,000 rows.
         </p>
       </div>
       <SubmitButton pending={pending}>{pending ? "Reading…" : "Preview"}</SubmitButton>

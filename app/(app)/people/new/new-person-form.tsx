@@ -3,13 +3,15 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { PersonFields, type Choice } from "@/components/people/person-fields";
+import { StepSelect } from "@/components/placements/step-select";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
+import type { StepChoiceGroup } from "@/lib/data/placements";
 import { createPersonAction } from "../actions";
 
 type Created = { id: string; setPasswordPath: string | null };
 
-export function NewPersonForm({ managers, teams }: { managers: Choice[]; teams: Choice[] }) {
+export function NewPersonForm({ managers, teams, stepGroups, today }: { managers: Choice[]; teams: Choice[]; stepGroups: StepChoiceGroup[]; today: string }) {
   const [state, action, pending] = useActionState<ActionState<Created>, FormData>(createPersonAction, { status: "idle" });
   const [mode, setMode] = useState<"link" | "password">("link");
   const values = state.status === "error" ? state.values : {};
@@ -42,6 +44,15 @@ export function NewPersonForm({ managers, teams }: { managers: Choice[]; teams: 
         {(a) => <input {...a} name="email" type="email" required maxLength={254} defaultValue={values.email} autoComplete="off" className={inputClass} />}
       </Field>
       <PersonFields values={values} errors={errors} managers={managers} teams={teams} />
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-medium text-stone-800">Where they start on the path (optional)</legend>
+        <Field id="stepId" label="Step" hint="Leave it for now to place them later from their page." errors={errors.stepId}>
+          {(a) => <StepSelect field={a} groups={stepGroups} defaultValue={values.stepId ?? ""} placeholder="Not placed yet" />}
+        </Field>
+        <Field id="effectiveOn" label="Effective from" errors={errors.effectiveOn}>
+          {(a) => <input {...a} name="effectiveOn" type="date" defaultValue={values.effectiveOn ?? today} className={inputClass} />}
+        </Field>
+      </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-stone-800">Password</legend>
         <label className="flex items-center gap-2 text-sm">
