@@ -13,9 +13,9 @@ export type ReviewState = "not-submitted" | "self-submitted" | "manager-draft" |
 
 export const reviewStateLabel: Record<ReviewState, string> = {
   // A self-assessment draft is its author's alone: "not submitted" says nothing about whether one was started.
-  "not-submitted": "Self-assessment not submitted",
-  "self-submitted": "Self-assessment submitted",
-  "manager-draft": "Your assessment in draft",
+  "not-submitted": "Self not submitted",
+  "self-submitted": "Self submitted",
+  "manager-draft": "Your draft",
   assessed: "Assessed",
 };
 
