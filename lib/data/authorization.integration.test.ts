@@ -19,6 +19,7 @@ import {
   startManagerAssessment,
   startSelfAssessment,
 } from "./assessments";
+import { getTeamOverview } from "./team";
 import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
@@ -93,6 +94,10 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
   "list people": async (viewer, id) => {
     const people = await listPeople(viewer);
     if (!people.some((p) => p.id === id)) throw new NotFoundError("That person");
+  },
+  "see a manager's team overview (My team)": async (viewer, id) => {
+    const { members } = await getTeamOverview(viewer);
+    if (!members.some((m) => m.id === id)) throw new NotFoundError("That person");
   },
   "edit a person (name, role, manager, team)": async (viewer, id) => {
     const before = await snapshot(id);
