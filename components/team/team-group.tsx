@@ -50,7 +50,7 @@ function TimeText({ m }: { m: TeamMember }) {
 }
 
 function Picks({ m }: { m: TeamMember }) {
-  if (!m.review) return <span className="text-stone-500">Nothing submitted yet</span>;
+  if (!m.review) return <span className="text-sm text-stone-500">Nothing submitted yet</span>;
   const { review } = m;
   return (
     <div className="space-y-1">
@@ -67,8 +67,8 @@ function Picks({ m }: { m: TeamMember }) {
       </p>
       <dl className="space-y-0.5 text-xs">
         {review.picks.map((p) => (
-          <div key={p.dimension} className="flex flex-wrap gap-x-1">
-            <dt className="font-medium text-stone-700">{p.dimension}:</dt>
+          <div key={p.dimension}>
+            <dt className="font-medium text-stone-600">{p.dimension}</dt>
             <dd className="text-stone-800">
               self {p.self ?? "—"} · mgr {p.manager ?? "—"}
               {p.self && p.manager && (
