@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCalendarDate, isoDate, monthsBefore, parseIsoDate, wholeMonthsBetween } from "./dates";
+import { isCalendarDate, isoDate, longDate, monthsBefore, parseIsoDate, wholeMonthsBetween } from "./dates";
 
 describe("calendar dates", () => {
   it("round-trips an ISO date", () => {
@@ -30,5 +30,12 @@ describe("isCalendarDate", () => {
     expect(isCalendarDate("2026-02-30")).toBe(false);
     expect(isCalendarDate("2026-13-01")).toBe(false);
     expect(isCalendarDate("26-01-01")).toBe(false);
+  });
+});
+
+describe("longDate", () => {
+  it("writes a calendar date and a moment the same way, in UTC", () => {
+    expect(longDate("2026-12-10")).toBe("10 December 2026");
+    expect(longDate(new Date("2026-11-23T23:30:00Z"))).toBe("23 November 2026");
   });
 });

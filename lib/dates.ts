@@ -37,3 +37,9 @@ export function isCalendarDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && isoDate(d) === s;
 }
+
+/** A date as people read it, "23 November 2026": a calendar date (YYYY-MM-DD) or a moment, in UTC. */
+export function longDate(d: Date | string): string {
+  const date = typeof d === "string" ? new Date(`${d}T00:00:00Z`) : d;
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}

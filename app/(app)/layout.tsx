@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
-import { canCalibrate, canListPeople, canManagePeople, canReadAuditLog, roleLabel } from "@/lib/auth/policy";
+import { canCalibrate, canListPeople, canManagePeople, canReadAuditLog, canSeeTeam, roleLabel } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
 
@@ -12,6 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/assessment", label: "Self-assessment", show: true },
     { href: "/evidence", label: "Evidence", show: true },
     { href: "/path", label: "Career path", show: true },
+    { href: "/team", label: "My team", show: canSeeTeam(viewer) && viewer.reportIds.size > 0 },
     { href: "/people", label: canManagePeople(viewer) ? "People" : "My reports", show: canListPeople(viewer) },
     { href: "/calibration", label: "Calibration", show: canCalibrate(viewer) },
     { href: "/teams", label: "Teams", show: canManagePeople(viewer) },

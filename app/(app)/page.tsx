@@ -2,35 +2,46 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MyCases } from "@/components/cases/my-cases";
 import { TimeAtStepView } from "@/components/career/time-at-step";
-import { PageHeader } from "@/components/ui/page-header";
-import { canListPeople } from "@/lib/auth/policy";
+import { WaitingForYou } from "@/components/home/waiting-for-you";
+import { buttonLinkClass, PageHeader, primaryLinkClass } from "@/components/ui/page-header";
+import { canListPeople, canSeeTeam } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { getWhereNow } from "@/lib/data/career";
+import { getManagerHome } from "@/lib/data/team";
+import { longDate } from "@/lib/dates";
 import { formatTimeframe } from "@/lib/framework/timeframe";
 import { firstName } from "@/lib/people/names";
 
 export const metadata: Metadata = { title: "Where you are now" };
 
-const longDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
+/** Where the viewer is on the path; for managers and admins, what waits for them comes first. */
 export default async function HomePage() {
   const viewer = await requireViewer();
-  const now = await getWhereNow(viewer, viewer.id);
+  const [now, home] = await Promise.all([getWhereNow(viewer, viewer.id), canSeeTeam(viewer) ? getManagerHome(viewer) : null]);
+  const waiting = home && <WaitingForYou home={home} />;
 
   if (!now) {
     return (
-      <div>
-        <PageHeader title={`Welcome, ${firstName(viewer.name)}`} description="You are not placed on a career path yet." />
-        <div className="flex flex-wrap gap-3">
-          <Link href="/path" className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">
-            See the career path
-          </Link>
-          {canListPeople(viewer) && (
-            <Link href="/people" className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium shadow-sm hover:bg-stone-50">
-              {viewer.role === "admin" ? "People" : "My reports"}
+      <div className="space-y-8">
+        <div>
+          <PageHeader title={`Welcome, ${firstName(viewer.name)}`} description="You are not placed on a career path yet." />
+          <div className="flex flex-wrap gap-3">
+            <Link href="/path" className={primaryLinkClass}>
+              See the career path
             </Link>
-          )}
+            {canListPeople(viewer) && (
+              <Link href="/people" className={buttonLinkClass}>
+                {viewer.role === "admin" ? "People" : "My reports"}
+              </Link>
+            )}
+            {home && home.reports > 0 && (
+              <Link href="/team" className={buttonLinkClass}>
+                My team
+              </Link>
+            )}
+          </div>
         </div>
+        {waiting}
       </div>
     );
   }
@@ -46,6 +57,7 @@ export default async function HomePage() {
           </>
         }
       />
+      {waiting}
       <section aria-labelledby="current-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">
         <p className="text-sm font-medium text-path">Your step</p>
         <h2 id="current-heading" className="mt-1 text-2xl font-semibold tracking-tight text-stone-950">

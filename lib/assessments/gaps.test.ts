@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeGaps, describeGap, describeGapCount } from "./gaps";
+import { computeGaps, describeGap, describeGapBriefly, describeGapCount, gapSteps } from "./gaps";
 
 const edge = (fromStepId: string, toStepId: string) => ({ fromStepId, toStepId });
 
@@ -78,5 +78,16 @@ describe("describeGap", () => {
 
   it("counts gaps in words", () => {
     expect([0, 1, 3].map(describeGapCount)).toEqual(["No gaps", "1 gap to talk about", "3 gaps to talk about"]);
+  });
+});
+
+describe("describeGapBriefly", () => {
+  it("says each comparison in a few words, with how many steps apart", () => {
+    expect(describeGapBriefly({ kind: "same" })).toBe("agree");
+    expect(describeGapBriefly({ kind: "ahead", by: 1 })).toBe("gap 1, self further on");
+    expect(describeGapBriefly({ kind: "behind", by: 2 })).toBe("gap 2, self earlier");
+    expect(describeGapBriefly({ kind: "apart" })).toBe("different branches");
+    expect(describeGapBriefly({ kind: "missing" })).toBe("not both picked");
+    expect([gapSteps({ kind: "behind", by: 2 }), gapSteps({ kind: "apart" })]).toEqual([2, 0]);
   });
 });

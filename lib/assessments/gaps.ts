@@ -63,6 +63,27 @@ export function describeGap(comparison: StepComparison): { text: string; tone: "
   }
 }
 
+/** The comparison in a few words, for a row in a list of many people. */
+export function describeGapBriefly(comparison: StepComparison): string {
+  switch (comparison.kind) {
+    case "same":
+      return "agree";
+    case "ahead":
+      return `gap ${comparison.by}, self further on`;
+    case "behind":
+      return `gap ${comparison.by}, self earlier`;
+    case "apart":
+      return "different branches";
+    case "missing":
+      return "not both picked";
+  }
+}
+
+/** How many steps apart two picks are: 0 when they agree or cannot be compared along the path. */
+export function gapSteps(comparison: StepComparison): number {
+  return comparison.kind === "ahead" || comparison.kind === "behind" ? comparison.by : 0;
+}
+
 /** The number of gaps as the review's headline. */
 export function describeGapCount(gapCount: number): string {
   return gapCount === 0 ? "No gaps" : `${gapCount} ${gapCount === 1 ? "gap" : "gaps"} to talk about`;

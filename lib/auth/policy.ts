@@ -30,6 +30,14 @@ export function canListPeople(viewer: Viewer): boolean {
   return viewer.role === "admin" || viewer.role === "manager";
 }
 
+/**
+ * The team overview and what waits on the home page: managers and admins, each over their own
+ * reporting tree (an admin reads the whole organisation on the people list instead).
+ */
+export function canSeeTeam(viewer: Viewer): boolean {
+  return viewer.role === "admin" || viewer.role === "manager";
+}
+
 /** People, teams, roles and reporting lines are changed by admins only. */
 export function canManagePeople(viewer: Viewer): boolean {
   return viewer.role === "admin";

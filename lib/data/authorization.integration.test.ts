@@ -22,6 +22,7 @@ import {
 } from "./assessments";
 import { castVote, closeSession, createSession, decideCase, publishSession, startSession } from "./calibration";
 import { createCase, getCase, listCasesAbout, updateCase } from "./cases";
+import { getTeamOverview } from "./team";
 import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
@@ -123,6 +124,10 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
   "list people": async (viewer, id) => {
     const people = await listPeople(viewer);
     if (!people.some((p) => p.id === id)) throw new NotFoundError("That person");
+  },
+  "see a manager's team overview (My team)": async (viewer, id) => {
+    const { members } = await getTeamOverview(viewer);
+    if (!members.some((m) => m.id === id)) throw new NotFoundError("That person");
   },
   "edit a person (name, role, manager, team)": async (viewer, id) => {
     const before = await snapshot(id);
