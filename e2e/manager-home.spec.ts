@@ -133,7 +133,8 @@ test.describe("a manager's team overview", () => {
       const overdue = waiting.getByRole("region", { name: /Past their step's expected time/ });
       await expect(overdue.getByTestId("overdue-count")).toHaveText("1");
       await expect(overdue).toContainText("Software Engineer: 15 months — expected 6–12 months · 3 months past");
-      await expect(waiting.getByRole("region", { name: /Calibrations you sit in/ })).toContainText("You are not a calibrator in any calibration still to come.");
+      // The demo's calibration of the open cycle, where Priya sits as a calibrator.
+      await expect(waiting.getByRole("region", { name: /Calibrations you sit in/ }).getByRole("link", { name: "2026 H2 calibration" })).toHaveAttribute("href", /^\/calibration\/[0-9a-f-]{36}$/);
       await expect(waiting.getByRole("region", { name: /Promotion cases to write/ })).toContainText("No promotion case in draft.");
 
       // From the keyboard, into Yara's review, and her draft is on the list once started.
