@@ -1,5 +1,6 @@
 // Screenshots for docs/: the path matrix on a laptop and on a phone, an engineer's pages, a
-// manager's review and the admin's cycles. Needs a running Waymark on a freshly seeded demo
+// manager's review, home and team, a promotion case, its packet, the calibration and the admin's
+// cycles. Needs a running Waymark on a freshly seeded demo
 // database (npm start) at BASE_URL, default http://localhost:3000.
 import path from "node:path";
 import fs from "node:fs";
@@ -39,9 +40,24 @@ const tours = [
     shots: [
       { file: "my-reports.png", url: "/people", viewport: { width: 1280, height: 700 } },
       { file: "manager-review.png", url: "/people/{Sam}/assessment", viewport: laptop },
+      { file: "manager-home.png", url: "/", viewport: { width: 1280, height: 1100 } },
+      { file: "manager-home-phone.png", url: "/", viewport: { width: 390, height: 1400 } },
+      { file: "my-team.png", url: "/team", viewport: { width: 1280, height: 1000 } },
+      { file: "my-team-phone.png", url: "/team", viewport: { width: 390, height: 1400 } },
+      // A case and its packet: from the calibration list, into the session, then Sam's case.
+      { file: "promotion-case.png", url: "/calibration", via: ["2026 H2 calibration", "Sam Okafor"], viewport: { width: 1280, height: 1500 } },
+      { file: "packet.png", url: "/calibration", via: ["2026 H2 calibration", "Sam Okafor", "Printable packet"], viewport: { width: 1280, height: 1500 } },
     ],
   },
-  { who: "alex", email: "alex.morgan@example.com", shots: [{ file: "review-cycles.png", url: "/cycles", viewport: { width: 1280, height: 800 } }] },
+  {
+    who: "alex",
+    email: "alex.morgan@example.com",
+    shots: [
+      { file: "review-cycles.png", url: "/cycles", viewport: { width: 1280, height: 800 } },
+      { file: "calibration.png", url: "/calibration", via: ["2026 H2 calibration"], viewport: { width: 1440, height: 2200 } },
+      { file: "calibration-phone.png", url: "/calibration", via: ["2026 H2 calibration"], viewport: { width: 390, height: 2400 } },
+    ],
+  },
 ];
 
 for (const tour of tours) {
@@ -62,6 +78,11 @@ for (const tour of tours) {
       url = url.replace(person[0], href.split("/").pop());
     }
     await page.goto(`${base}${url}`);
+    // Pages whose ids are not known up front are reached by following links by name.
+    for (const name of shot.via ?? []) {
+      const href = await page.getByRole("main").getByRole("link", { name, exact: true }).first().getAttribute("href");
+      await page.goto(`${base}${href}`);
+    }
     if (shot.scrollTo) await page.getByRole("heading", { name: shot.scrollTo }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 80));
     await page.screenshot({ path: path.join(root, "docs", shot.file) });
     console.log(`docs/${shot.file}`);
