@@ -8,8 +8,8 @@ export type DistributionRow = { label: string; now: number | null; projected: nu
 
 const BAR_H = 10;
 const ROW_H = 34;
-const LABEL_W = 150;
-const CHART_W = 520;
+const LABEL_W = 130;
+const CHART_W = 440;
 
 export function DistributionChart({ id, title, rows }: { id: string; title: string; rows: DistributionRow[] }) {
   const max = Math.max(1, ...rows.flatMap((r) => [r.now ?? 0, r.projected ?? 0]));
@@ -25,14 +25,14 @@ export function DistributionChart({ id, title, rows }: { id: string; title: stri
           <rect x={LABEL_W} y={4} width={10} height={BAR_H} className="fill-stone-400" />
           <text x={LABEL_W + 14} y={13}>now</text>
           <rect x={LABEL_W + 60} y={4} width={10} height={BAR_H} className="fill-path" />
-          <text x={LABEL_W + 74} y={13}>if every proposed case were approved</text>
+          <text x={LABEL_W + 74} y={13}>if every case passed</text>
         </g>
         {rows.map((r, i) => {
           const y = 28 + i * ROW_H;
           return (
             <g key={r.label} fontSize="12" fill="currentColor">
               <text x={LABEL_W - 8} y={y + 15} textAnchor="end" className="fill-stone-800">
-                {r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label}
+                {r.label.length > 19 ? `${r.label.slice(0, 18)}…` : r.label}
               </text>
               {r.now === null ? (
                 <text x={LABEL_W} y={y + 15} className="fill-stone-500" fontStyle="italic">

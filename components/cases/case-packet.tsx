@@ -79,8 +79,8 @@ export function EvidenceList({ items }: { items: PacketEvidence[] }) {
 }
 
 /** The target step cell by cell, with the evidence behind each; a cell with none stands out. */
-export function TargetCells({ packet, headingLevel = 3 }: { packet: Packet; headingLevel?: 3 | 4 }) {
-  const H = headingLevel === 3 ? "h3" : "h4";
+export function TargetCells({ packet, headingLevel = 3 }: { packet: Packet; headingLevel?: 3 | 4 | 5 }) {
+  const H = (`h${headingLevel}` as "h3" | "h4" | "h5");
   return (
     <div className="space-y-4">
       {packet.cells.map((x) => (

@@ -35,7 +35,7 @@ export async function PersonCases({ viewer, person }: { viewer: Viewer; person: 
                   {c.cycle.name} · opened {longDate(c.createdAt.toISOString())}
                 </p>
               </div>
-              <CaseStatusBadge status={c.status} published={!!c.session?.publishedAt || viewer.id !== person.id} />
+              <CaseStatusBadge status={c.status} published={!!c.session?.publishedAt || viewer.id === person.id} />
             </li>
           ))}
         </ul>

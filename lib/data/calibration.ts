@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "@/db/audit";
 import { queryRows, type Db, type Tx } from "@/db/client";
+import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { calibrationSessions, calibrators, caseVotes, placements, promotionCases, reviewCycles, steps, users } from "@/db/schema";
 import {
@@ -37,7 +38,8 @@ export type SessionSummary = {
   publishedAt: Date | null;
   revision: number;
   cycle: { id: string; name: string };
-  cases: number;
+  /** Cases in the session (not drafts or withdrawn); null for viewers who may not read them all. */
+  cases: number | null;
 };
 
 /** A small aggregate is not shown, except to admins. */
@@ -80,7 +82,8 @@ export async function listSessions(viewer: Viewer): Promise<SessionSummary[]> {
     .where(mine)
     .orderBy(desc(calibrationSessions.heldOn))
     .limit(50);
-  return rows.map(toSummary);
+  // A manager's count would include cases of people they may not read: admins only.
+  return rows.map((r) => ({ ...toSummary(r), cases: canRunCalibration(viewer) ? r.cases : null }));
 }
 
 /** What opening a session needs: the cycles with no session yet, and who may calibrate. */
@@ -173,8 +176,10 @@ export type BoardCase = CaseView & {
 
 export type Reference = {
   stepId: string;
-  /** People whose current step is this one. */
-  people: number;
+  /** People whose current step is this one; null when a small group of people the viewer may not read would show. */
+  people: number | null;
+  /** How many of them the viewer may not read (listed as "and N more"), or null when that group is small. */
+  others: number | null;
   /** The readable ones by name (bounded); the others are counted only. */
   names: { id: string; name: string }[];
   /** Per dimension: how their latest manager assessments placed them, step by step; null when the group is too small to show. */
@@ -186,7 +191,7 @@ export type Distribution = {
   /** Per team (null: no team) and step: people now. */
   now: { teamId: string | null; teamName: string | null; stepId: string; count: number }[];
   /** Proposed cases still open: each would move one person from one step to another. */
-  moves: { teamId: string | null; fromStepId: string; toStepId: string }[];
+  moves: { caseId: string; teamId: string | null; fromStepId: string; toStepId: string }[];
   /** Whether groups under SMALLEST_GROUP are shown as they are (admins) or hidden. */
   showSmall: boolean;
 };
@@ -237,7 +242,7 @@ export async function getBoard(viewer: Viewer, id: string, filter: BoardFilter =
       : Promise.resolve([]),
     targetIds.size ? db.select({ id: steps.id, name: steps.name }).from(steps).where(inArray(steps.id, [...targetIds])) : Promise.resolve([]),
     loadReferences(db, viewer, [...targetIds]),
-    loadDistribution(db, viewer, session.cycle.id),
+    loadDistribution(db, viewer, session.cycle.id, new Set(rows.map((c) => c.id))),
   ]);
   const open = session.status === "preparing";
   const cases = views.map((c): BoardCase => {
@@ -248,7 +253,7 @@ export async function getBoard(viewer: Viewer, id: string, filter: BoardFilter =
     return {
       ...c,
       // Before the session starts, each calibrator sees their own vote only.
-      votes: open ? (mine ? [mine] : []) : all,
+      votes: viewer.id === c.subject.id ? [] : open ? (mine ? [mine] : []) : all,
       myVote: mine,
       can: {
         ...c.can,
@@ -288,56 +293,61 @@ async function loadReferences(db: Db | Tx, viewer: Viewer, stepIds: string[]): P
           sql`, `,
         )})`
       : sql`false`;
+  const latestManager = sql`select distinct on (a.subject_id) a.id, a.subject_id from assessments a
+      where a.kind = 'manager' and a.status = 'submitted'
+      order by a.subject_id, a.submitted_at desc`;
   const [people, placedAs] = await Promise.all([
-    queryRows<{ step_id: string; people: number; names: { id: string; name: string }[] }>(
+    queryRows<{ step_id: string; people: number; unreadable: number; unreadable_assessed: number; names: { id: string; name: string }[] }>(
       db,
-      sql`with cur as (${current}),
+      sql`with cur as (${current}), latest as (${latestManager}),
           at_step as (
             select c.step_id, u.id, u.name, (${readable}) as readable,
+              exists (select 1 from latest l where l.subject_id = c.user_id) as assessed,
               row_number() over (partition by c.step_id, (${readable}) order by u.name) as rn
             from cur c join ${users} u on u.id = c.user_id
             where c.step_id in (${idList})
           )
           select step_id, count(*)::int as people,
+            (count(*) filter (where not readable))::int as unreadable,
+            (count(*) filter (where not readable and assessed))::int as unreadable_assessed,
             coalesce(json_agg(json_build_object('id', id, 'name', name) order by name) filter (where readable and rn <= ${NAMES_PER_STEP}), '[]') as names
           from at_step
           group by step_id`,
     ),
     queryRows<{ step_id: string; dimension_id: string; rated: string; n: number }>(
       db,
-      sql`with cur as (${current}),
-          latest as (
-            select distinct on (a.subject_id) a.id, a.subject_id from assessments a
-            where a.kind = 'manager' and a.status = 'submitted'
-            order by a.subject_id, a.submitted_at desc
-          )
+      sql`with cur as (${current}), latest as (${latestManager})
           select c.step_id, r.dimension_id, r.step_id as rated, count(*)::int as n
           from cur c join latest l on l.subject_id = c.user_id join ratings r on r.assessment_id = l.id
           where c.step_id in (${idList}) and r.step_id is not null
           group by c.step_id, r.dimension_id, r.step_id`,
     ),
   ]);
-  const showSmall = canRunCalibration(viewer);
+  const admin = canRunCalibration(viewer);
+  // A small group of people the viewer may not read is never shown as a number, nor as an
+  // aggregate from which, less the viewer's own reports, their ratings could be read back.
+  const small = (n: number) => n > 0 && n < SMALLEST_GROUP;
   return stepIds.map((stepId) => {
     const row = people.find((p) => p.step_id === stepId);
-    const total = row?.people ?? 0;
     const byDimension = new Map<string, { stepId: string; count: number }[]>();
     for (const r of placedAs.filter((x) => x.step_id === stepId)) {
       const list = byDimension.get(r.dimension_id) ?? [];
       list.push({ stepId: r.rated, count: r.n });
       byDimension.set(r.dimension_id, list);
     }
+    const unreadable = row?.unreadable ?? 0;
     return {
       stepId,
-      people: total,
+      people: admin || !small(unreadable) ? (row?.people ?? 0) : null,
+      others: admin || !small(unreadable) ? unreadable : null,
       names: (row?.names ?? []).filter(Boolean),
-      placedAs: showSmall || total >= SMALLEST_GROUP ? byDimension : null,
+      placedAs: admin || !small(row?.unreadable_assessed ?? 0) ? byDimension : null,
     };
   });
 }
 
 /** People per team and step now (active people on their latest placement), and the moves proposed. */
-async function loadDistribution(db: Db | Tx, viewer: Viewer, cycleId: string): Promise<Distribution> {
+async function loadDistribution(db: Db | Tx, viewer: Viewer, cycleId: string, readableCaseIds: ReadonlySet<string>): Promise<Distribution> {
   const [now, moves] = await Promise.all([
     queryRows<{ team_id: string | null; team_name: string | null; step_id: string; version_id: string; n: number }>(
       db,
@@ -351,7 +361,7 @@ async function loadDistribution(db: Db | Tx, viewer: Viewer, cycleId: string): P
           group by t.id, t.name, c.step_id, c.version_id`,
     ),
     db
-      .select({ teamId: users.teamId, fromStepId: promotionCases.fromStepId, toStepId: promotionCases.toStepId })
+      .select({ caseId: promotionCases.id, teamId: users.teamId, fromStepId: promotionCases.fromStepId, toStepId: promotionCases.toStepId })
       .from(promotionCases)
       .innerJoin(users, eq(users.id, promotionCases.subjectId))
       .where(and(eq(promotionCases.reviewCycleId, cycleId), eq(promotionCases.status, "proposed"))),
@@ -363,7 +373,8 @@ async function loadDistribution(db: Db | Tx, viewer: Viewer, cycleId: string): P
   return {
     versionId,
     now: now.filter((r) => r.version_id === versionId).map((r) => ({ teamId: r.team_id, teamName: r.team_name, stepId: r.step_id, count: r.n })),
-    moves,
+    // The projection counts only the cases the viewer may read (admins: all of them).
+    moves: moves.filter((m) => canRunCalibration(viewer) || readableCaseIds.has(m.caseId)),
     showSmall: canRunCalibration(viewer),
   };
 }
@@ -439,6 +450,26 @@ export async function publishSession(viewer: Viewer, raw: z.input<typeof session
       })
       .from(promotionCases)
       .where(and(eq(promotionCases.reviewCycleId, s.reviewCycleId), eq(promotionCases.status, "approved")));
+    // Each approval still starts from where its person stands, or publishing would write a step out of order.
+    const stale = approved.length
+      ? await queryRows<{ name: string }>(
+          tx,
+          sql`select u.name from ${promotionCases} pc join ${users} u on u.id = pc.subject_id
+              where pc.id in (${sql.join(
+                approved.map((a) => sql`${a.id}::uuid`),
+                sql`, `,
+              )})
+              and (not u.active or pc.from_step_id is distinct from (
+                select p.step_id from ${placements} p where p.user_id = pc.subject_id
+                order by p.effective_on desc, p.created_at desc limit 1))
+              order by u.name`,
+        )
+      : [];
+    if (stale.length) {
+      throw new NotAllowedError(
+        `Nothing was published: ${stale.map((r) => r.name).join(", ")} ${stale.length === 1 ? "has" : "have"} been deactivated or placed elsewhere since the decision. Place them by hand, then publish.`,
+      );
+    }
     await tx.update(calibrationSessions).set({ publishedAt: s.touchedAt }).where(eq(calibrationSessions.id, s.id));
     const written = approved.length
       ? await tx
@@ -481,6 +512,7 @@ async function selectCaseForUpdate(tx: Tx, id: string) {
       createdById: promotionCases.createdById,
       proposedById: promotionCases.proposedById,
       reviewCycleId: promotionCases.reviewCycleId,
+      fromStepId: promotionCases.fromStepId,
       toStepId: promotionCases.toStepId,
     })
     .from(promotionCases)
@@ -530,7 +562,8 @@ export async function castVote(viewer: Viewer, raw: z.input<typeof voteSchema> |
       .insert(caseVotes)
       .values({ caseId: c.id, voterId: viewer.id, stance: input.stance, note: input.note, updatedAt: now })
       .onConflictDoUpdate({ target: [caseVotes.caseId, caseVotes.voterId], set: { stance: input.stance, note: input.note, updatedAt: now } });
-    await recordAudit(tx, { actorId: viewer.id, action: "case.vote", entityType: "promotion_case", entityId: c.id, before: before ?? null, after: { stance: input.stance, note: input.note } });
+    // The vote itself stays private until the session starts: the audit log says only that one was recorded.
+    await recordAudit(tx, { actorId: viewer.id, action: before ? "case.vote.change" : "case.vote", entityType: "promotion_case", entityId: c.id, after: { sessionId: session.id } });
   });
 }
 
@@ -546,6 +579,16 @@ export async function decideCase(viewer: Viewer, raw: z.input<typeof decideCaseS
     if (session.status !== "in_session") throw new NotAllowedError(session.status === "closed" ? "The session is closed: its decisions are locked." : "Decisions are made once the session has started.");
     if (c.status !== "proposed") throw new NotAllowedError(`This case is already ${c.status}: a decided case is locked.`);
     const effectiveOn = input.outcome === "approved" ? input.effectiveOn! : null;
+    if (effectiveOn) {
+      // An approval moves the person on from the step the case started at, after they reached it.
+      const current = await latestPlacement(tx, c.subjectId);
+      if (current?.stepId !== c.fromStepId) {
+        throw new NotAllowedError("This person's step has changed since the case was opened: decline or defer it, and open a new case from their current step.");
+      }
+      if (effectiveOn <= current.effectiveOn) {
+        throw new InvalidInputError("Too early.", { effectiveOn: [`Choose a date after ${current.effectiveOn}, when they reached ${current.stepName}.`] });
+      }
+    }
     await tx
       .update(promotionCases)
       .set({ status: input.outcome, decisionRationale: input.rationale, decidedById: viewer.id, decidedAt: new Date(), effectiveOn })

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { latestPlacement } from "@/db/placement-store";
-import { auditEvents, calibrationSessions, cells, evidence, evidenceCells, promotionCases, reviewCycles, steps } from "@/db/schema";
+import { auditEvents, calibrationSessions, cells, evidence, evidenceCells, placements, promotionCases, reviewCycles, steps, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import type { TestDatabase } from "@/test/database";
@@ -216,6 +216,57 @@ describe("calibration", () => {
     // Priya is not a calibrator of this session.
     expect(await rejection(castVote(priya, { caseId: id, stance: "support", note: "" }))).toBeInstanceOf(NotAllowedError);
     expect(await rejection(castVote(alex, { caseId: randomUUID(), stance: "support", note: "" }))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("an approval takes effect after the person reached their step, and publishing refuses a case whose person moved since", async () => {
+    const { id, priya, sam } = await samsCase();
+    await proposeCase(priya, { id, revision: 2 });
+    const { id: sessionId, alex } = await openSession(["priya"]);
+    await startSession(alex, { id: sessionId, revision: 1 });
+    const placed = (await latestPlacement(handle.db, sam))!;
+    const early = await fieldErrors(decideCase(alex, { id, revision: 3, outcome: "approved", rationale: "Yes", effectiveOn: placed.effectiveOn }));
+    expect(early.effectiveOn).toEqual([`Choose a date after ${placed.effectiveOn}, when they reached Senior Engineer.`]);
+    await decideCase(alex, { id, revision: 3, outcome: "approved", rationale: "Yes", effectiveOn: "2027-01-01" });
+    await closeSession(alex, { id: sessionId, revision: 2 });
+    // Meanwhile an admin placed Sam elsewhere by hand.
+    await handle.db.insert(placements).values({ userId: sam, versionId: placed.versionId, stepId: stepId("senior-engineer-2"), effectiveOn: "2026-12-01", reason: "correction" });
+    const refused = await rejection(publishSession(alex, { id: sessionId, revision: 3 }));
+    expect(refused?.message).toBe("Nothing was published: Sam Okafor has been deactivated or placed elsewhere since the decision. Place them by hand, then publish.");
+    expect((await latestPlacement(handle.db, sam))?.stepName).toBe("Senior Engineer II");
+  });
+
+  it("keeps votes out of the audit log, small groups out of the references, and other people's cases out of a manager's counts", async () => {
+    const { id, priya } = await samsCase();
+    await proposeCase(priya, { id, revision: 2 });
+    const { id: sessionId } = await openSession(["priya", "marcus"]);
+    await castVote(priya, { caseId: id, stance: "against", note: "Secret until the session starts." });
+    const [vote] = await handle.db.select({ after: auditEvents.after }).from(auditEvents).where(eq(auditEvents.action, "case.vote"));
+    expect(JSON.stringify(vote!.after)).not.toMatch(/against|Secret/);
+
+    const marcus = await as("marcus");
+    expect((await listSessions(marcus)).map((s) => s.cases)).toEqual([null]);
+    expect((await listSessions(await as("alex")))[0]!.cases).toBe(1);
+    // Diego is the one person at Staff Engineer: Priya may read him, Marcus may not.
+    const priyaBoard = await getBoard(priya, sessionId);
+    const reference = priyaBoard.references.find((r) => r.stepId === stepId("staff-engineer"))!;
+    expect(reference).toMatchObject({ people: 1, others: 0, names: [{ name: "Diego Alvarez" }] });
+    const [subject] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, "aisha.khan@example.com"));
+    await handle.db.update(promotionCases).set({ subjectId: subject!.id }).where(eq(promotionCases.id, id));
+    const marcusBoard = await getBoard(marcus, sessionId);
+    const hidden = marcusBoard.references.find((r) => r.stepId === stepId("staff-engineer"))!;
+    expect(hidden).toMatchObject({ people: null, others: null, names: [], placedAs: null });
+  });
+
+  it("a draft left when the calibration starts can still be discarded, not edited", async () => {
+    const priya = await as("priya");
+    const lena = await idOf("lena");
+    const { id } = await createCase(priya, { subjectId: lena, toStepId: stepId("software-engineer-3") });
+    const { id: sessionId, alex } = await openSession(["priya"]);
+    await startSession(alex, { id: sessionId, revision: 1 });
+    expect((await getCase(priya, id)).can).toMatchObject({ edit: false, propose: false, discard: true });
+    expect(await rejection(updateCase(priya, { id, revision: 1, narrative: "Late", evidenceIds: [] }))).toBeInstanceOf(NotAllowedError);
+    await discardCase(priya, { id, revision: 1 });
+    expect(await caseCount()).toBe(0);
   });
 
   it("a case on a closed cycle cannot be proposed", async () => {

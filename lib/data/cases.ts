@@ -52,7 +52,7 @@ function abilities(viewer: Viewer, c: CaseRow): CaseView["can"] {
   const chain = canProposeCaseFor(viewer, c.subject.id);
   const calibrationStarted = !!c.session && c.session.status !== "preparing";
   return {
-    edit: chain && (c.status === "draft" || (c.status === "proposed" && !calibrationStarted)),
+    edit: chain && (c.status === "draft" || c.status === "proposed") && !calibrationStarted,
     propose: chain && c.status === "draft" && !calibrationStarted && c.cycle.status === "open",
     withdraw: chain && c.status === "proposed" && !calibrationStarted,
     discard: chain && c.status === "draft",
@@ -175,7 +175,9 @@ async function sessionOfCycle(db: Db | Tx, cycleId: string) {
   const [session] = await db
     .select({ id: calibrationSessions.id, status: calibrationSessions.status })
     .from(calibrationSessions)
-    .where(eq(calibrationSessions.reviewCycleId, cycleId));
+    .where(eq(calibrationSessions.reviewCycleId, cycleId))
+    // Held until the change commits, so the session cannot start in between.
+    .for("share");
   return session ?? null;
 }
 
@@ -235,7 +237,14 @@ export async function createCase(viewer: Viewer, raw: z.input<typeof createCaseS
 type LockedCase = CaseAccess & { id: string; revision: number; reviewCycleId: string; versionId: string; fromStepId: string; toStepId: string; narrative: string };
 
 /** Locks a case for a change by the subject's manager chain, in a status the change allows. */
-async function lockCase(tx: Tx, viewer: Viewer, input: { id: string; revision: number }, allowed: CaseStatus[], doing: string): Promise<LockedCase> {
+async function lockCase(
+  tx: Tx,
+  viewer: Viewer,
+  input: { id: string; revision: number },
+  allowed: CaseStatus[],
+  doing: string,
+  { whileCalibrating = false } = {},
+): Promise<LockedCase> {
   const row = await lockForEdit(tx, {
     table: promotionCases,
     id: input.id,
@@ -267,7 +276,7 @@ async function lockCase(tx: Tx, viewer: Viewer, input: { id: string; revision: n
       if (!allowed.includes(c.status)) throw new NotAllowedError(`This case is ${c.status}: ${doing} is no longer possible.`);
     },
   });
-  refuseStartedCalibration(await sessionOfCycle(tx, row.reviewCycleId), doing);
+  if (!whileCalibrating) refuseStartedCalibration(await sessionOfCycle(tx, row.reviewCycleId), doing);
   return row;
 }
 
@@ -337,7 +346,8 @@ export async function discardCase(viewer: Viewer, raw: z.input<typeof caseStepSc
   const input = parseInput(caseStepSchema, raw);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
-    const c = await lockCase(tx, viewer, input, ["draft"], "discarding it");
+    // A draft never reached the calibration: it can be discarded whatever the session's state.
+    const c = await lockCase(tx, viewer, input, ["draft"], "discarding it", { whileCalibrating: true });
     await tx.delete(promotionCases).where(eq(promotionCases.id, c.id));
     await recordAudit(tx, { actorId: viewer.id, action: "case.discard", entityType: "promotion_case", entityId: c.id, before: { status: "draft", subjectId: c.subjectId } });
     return { subjectId: c.subjectId };
@@ -347,8 +357,8 @@ export async function discardCase(viewer: Viewer, raw: z.input<typeof caseStepSc
 export type EvidenceChoice = { id: string; title: string; kind: string; occurredOn: string; cellIds: string[] };
 
 /** The subject's evidence to pick from for a case, newest first and bounded, with the cells each proves. */
-export async function listEvidenceChoices(viewer: Viewer, c: Pick<CaseView, "subject" | "can">): Promise<EvidenceChoice[]> {
-  if (!c.can.edit) return [];
+export async function listEvidenceChoices(viewer: Viewer, c: Pick<CaseView, "subject" | "status">): Promise<EvidenceChoice[]> {
+  if (!canProposeCaseFor(viewer, c.subject.id) || !OPEN.includes(c.status)) return [];
   const { db } = await getDatabase();
   const rows = await db
     .select({

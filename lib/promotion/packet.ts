@@ -125,10 +125,15 @@ export const outcomeWord = { approved: "Approved", deferred: "Deferred", decline
 export const longDate = (iso: string) =>
   new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** Text as a Markdown paragraph that cannot open a heading, list or table of the packet's own. */
-function quote(text: string): string {
-  const lines = text.replace(/\r\n?/g, "\n").trim().split("\n");
-  return lines.map((l) => `> ${l}`).join("\n");
+/**
+ * Text people wrote (a narrative, a rationale), as written: in a fence longer than any run of
+ * tildes inside it, so no HTML, link or image in it is rendered by whatever opens the file.
+ */
+function fenced(text: string): string {
+  const body = text.replace(/\r\n?/g, "\n").trim();
+  const longest = Math.max(2, ...[...body.matchAll(/~+/g)].map((m) => m[0].length));
+  const fence = "~".repeat(longest + 1);
+  return `${fence}markdown\n${body}\n${fence}`;
 }
 
 /** One line of plain text: no line breaks, and the characters Markdown would read as markup escaped. */
@@ -200,7 +205,7 @@ export function packetMarkdown(header: PacketHeader, p: Packet, origin: string):
   out.push("");
 
   out.push("## Narrative", "");
-  out.push(header.narrative.trim() ? quote(header.narrative) : "_No narrative written._", "");
+  out.push(header.narrative.trim() ? fenced(header.narrative) : "_No narrative written._", "");
 
   if (header.decision) {
     const d = header.decision;
@@ -208,7 +213,7 @@ export function packetMarkdown(header: PacketHeader, p: Packet, origin: string):
     out.push(`- **Proposed:** ${inline(p.from.name)} → ${inline(p.to.name)}`);
     out.push(`- **Decided:** ${outcomeWord[d.outcome]}${d.outcome === "approved" && d.effectiveOn ? `, effective ${longDate(d.effectiveOn)}` : ""}`);
     out.push(`- **By:** ${d.by ? inline(d.by) : "a former member"}, ${longDate(d.at.toISOString())}`, "");
-    out.push(quote(d.rationale), "");
+    out.push(fenced(d.rationale), "");
   }
   return out.join("\n");
 }

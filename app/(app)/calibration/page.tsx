@@ -37,7 +37,8 @@ export default async function CalibrationPage() {
                     {s.name}
                   </Link>
                   <p className="text-sm text-stone-600">
-                    {s.cycle.name} · {longDate(s.heldOn)} · {s.cases} {s.cases === 1 ? "case" : "cases"}
+                    {s.cycle.name} · {longDate(s.heldOn)}
+                    {s.cases !== null && ` · ${s.cases} ${s.cases === 1 ? "case" : "cases"}`}
                   </p>
                 </div>
                 <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-800">

@@ -104,7 +104,7 @@ export function VoteForm({ sessionId, caseId, subject, mine }: { sessionId: stri
     <form action={action} className="space-y-2" noValidate>
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="caseId" value={caseId} />
-      <fieldset>
+      <fieldset aria-describedby={errors.stance ? `stance-error-${caseId}` : undefined}>
         <legend className="text-sm font-medium text-stone-800">Your pre-vote on {subject}</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {voteStances.map((s) => (
@@ -114,7 +114,11 @@ export function VoteForm({ sessionId, caseId, subject, mine }: { sessionId: stri
             </label>
           ))}
         </div>
-        {errors.stance && <p className="text-sm text-red-700">{errors.stance.join(" ")}</p>}
+        {errors.stance && (
+          <p id={`stance-error-${caseId}`} className="text-sm text-red-700">
+            {errors.stance.join(" ")}
+          </p>
+        )}
       </fieldset>
       <Field id={`vote-note-${caseId}`} label="Note (optional)" errors={errors.note}>
         {(a) => <textarea {...a} name="note" rows={2} maxLength={CASE_LIMITS.voteNote} defaultValue={note} className={inputClass} />}
@@ -138,7 +142,7 @@ export function DecideForm({ sessionId, c, defaultDate }: { sessionId: string; c
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="id" value={c.id} />
       <input type="hidden" name="revision" value={c.revision} />
-      <fieldset>
+      <fieldset aria-describedby={errors.outcome ? `outcome-error-${c.id}` : undefined}>
         <legend className="text-sm font-medium text-stone-800">
           Decision on {c.subject} → {c.to}
         </legend>
@@ -150,7 +154,11 @@ export function DecideForm({ sessionId, c, defaultDate }: { sessionId: string; c
             </label>
           ))}
         </div>
-        {errors.outcome && <p className="text-sm text-red-700">{errors.outcome.join(" ")}</p>}
+        {errors.outcome && (
+          <p id={`outcome-error-${c.id}`} className="text-sm text-red-700">
+            {errors.outcome.join(" ")}
+          </p>
+        )}
       </fieldset>
       <Field id={`rationale-${c.id}`} label="Rationale" hint="Required. The engineer reads it with the outcome." errors={errors.rationale}>
         {(a) => <textarea {...a} name="rationale" rows={3} maxLength={CASE_LIMITS.rationale} defaultValue={values.rationale ?? ""} className={inputClass} />}

@@ -120,7 +120,9 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
               <span aria-hidden className="mr-2 inline-block transition group-open:rotate-90">
                 ▸
               </span>
-              To {stepName(toStepId)} <span className="font-normal text-stone-600">· {cases.length} {cases.length === 1 ? "case" : "cases"}</span>
+              <h3 className="inline">
+                To {stepName(toStepId)} <span className="font-normal text-stone-600">· {cases.length} {cases.length === 1 ? "case" : "cases"}</span>
+              </h3>
             </summary>
             <div className="space-y-5 border-t border-stone-200 p-4">
               <SideBySide cases={cases} />
@@ -202,13 +204,13 @@ function SideBySide({ cases }: { cases: BoardCase[] }) {
 /** The people already at the step, and how their latest manager assessments placed them. */
 function ReferenceBlock({ board, stepId, stepName, dimensions }: { board: Board; stepId: string; stepName: string; dimensions: { id: string; name: string }[] }) {
   const ref = board.references.find((r) => r.stepId === stepId);
-  if (!ref || ref.people === 0) return <p className="text-sm text-stone-600">Nobody is at {stepName} yet: there is no reference to compare with.</p>;
-  const hidden = ref.people - ref.names.length;
+  if (!ref || (ref.people === 0 && ref.names.length === 0)) return <p className="text-sm text-stone-600">Nobody is at {stepName} yet: there is no reference to compare with.</p>;
+  const hidden = ref.others;
   const name = (id: string) => board.targets.find((t) => t.id === id)?.name ?? board.cases.flatMap((c) => c.packet?.gaps.dimensions ?? []).flatMap((g) => [g.self, g.manager]).find((s) => s?.id === id)?.name ?? "another step";
   return (
     <div className="rounded-lg bg-stone-50 p-3 text-sm" data-testid={`reference-${stepId}`}>
       <p className="font-medium">
-        Already at {stepName}: {ref.people} {ref.people === 1 ? "person" : "people"}
+        Already at {stepName}: {ref.people === null ? `fewer than ${SMALLEST_GROUP} people you may not read, and those below` : `${ref.people} ${ref.people === 1 ? "person" : "people"}`}
       </p>
       {ref.names.length > 0 && (
         <p className="text-stone-700">
@@ -220,7 +222,7 @@ function ReferenceBlock({ board, stepId, stepName, dimensions }: { board: Board;
               </Link>
             </span>
           ))}
-          {hidden > 0 && ` and ${hidden} more`}
+          {hidden ? ` and ${hidden} more` : ""}
         </p>
       )}
       {ref.placedAs ? (
@@ -235,7 +237,7 @@ function ReferenceBlock({ board, stepId, stepName, dimensions }: { board: Board;
           ))}
         </dl>
       ) : (
-        <p className="mt-1 text-stone-600">Fewer than {SMALLEST_GROUP} people: their assessments are not shown as an aggregate.</p>
+        <p className="mt-1 text-stone-600">Too few people you may not read have a manager assessment at this step: their placements are not shown as an aggregate.</p>
       )}
     </div>
   );
@@ -247,11 +249,11 @@ function CaseCard({ c, sessionId, effective }: { c: BoardCase; sessionId: string
     <article aria-labelledby={`case-${c.id}`} className="min-w-0 rounded-lg border border-stone-200 p-4" data-testid="calibration-case">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 id={`case-${c.id}`} className="font-semibold break-words">
+          <h4 id={`case-${c.id}`} className="font-semibold break-words">
             <Link href={`/cases/${c.id}`} className="text-path hover:underline">
               {c.subject.name}
             </Link>
-          </h3>
+          </h4>
           <p className="text-sm text-stone-600">
             {c.subject.team?.name ?? "No team"} · {packet?.from.name} → {packet?.to.name}
             {packet?.time && ` · ${packet.time.months} months at step${packet.time.expected ? ` (expected ${packet.time.expected})` : ""}`}
@@ -286,16 +288,16 @@ function CaseCard({ c, sessionId, effective }: { c: BoardCase; sessionId: string
       ) : null}
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-medium text-path">Target cells and evidence</summary>
-        <div className="mt-2">{packet && <TargetCells packet={packet} headingLevel={4} />}</div>
+        <div className="mt-2">{packet && <TargetCells packet={packet} headingLevel={5} />}</div>
       </details>
       <div className="mt-3">
-        <h4 className="text-sm font-semibold">Pre-votes</h4>
+        <h5 className="text-sm font-semibold">Pre-votes</h5>
         {c.votes.length === 0 ? (
           <p className="text-sm text-stone-600">None {c.can.vote ? "yet" : "to show"}.</p>
         ) : (
           <ul className="mt-1 space-y-1 text-sm">
             {c.votes.map((v) => (
-              <li key={v.voter.id}>
+              <li key={v.voter.id} className="min-w-0 break-words">
                 <span className="font-medium">{v.voter.name}</span>: {stanceLabel[v.stance]}
                 {v.note && <span className="text-stone-700"> — {v.note}</span>}
               </li>
@@ -320,17 +322,23 @@ function CaseCard({ c, sessionId, effective }: { c: BoardCase; sessionId: string
 function Distribution({ board, stepOrder }: { board: Board; stepOrder: { id: string; name: string }[] }) {
   const d = board.distribution;
   if (!d.versionId || stepOrder.length === 0) return null;
-  const hide = (n: number) => (d.showSmall || n >= SMALLEST_GROUP || n === 0 ? n : null);
-  const rowsFor = (teamId: string | null | undefined) => {
+  const small = (n: number) => !d.showSmall && n > 0 && n < SMALLEST_GROUP;
+  const countAt = (teamId: string | null | undefined, stepId: string) => {
     const inScope = <T extends { teamId: string | null }>(r: T) => teamId === undefined || r.teamId === teamId;
-    return stepOrder.map((s): DistributionRow => {
-      const now = d.now.filter((r) => inScope(r) && r.stepId === s.id).reduce((n, r) => n + r.count, 0);
-      const moves = d.moves.filter(inScope);
-      const projected = now - moves.filter((m) => m.fromStepId === s.id).length + moves.filter((m) => m.toStepId === s.id).length;
-      const shown = hide(now);
-      return { label: s.name, now: shown, projected: shown === null ? null : hide(projected) };
-    });
+    const now = d.now.filter((r) => inScope(r) && r.stepId === stepId).reduce((n, r) => n + r.count, 0);
+    const moves = d.moves.filter(inScope);
+    return { now, projected: now - moves.filter((m) => m.fromStepId === stepId).length + moves.filter((m) => m.toStepId === stepId).length };
   };
+  const teamIds = [...new Set(d.now.map((r) => r.teamId))];
+  // A total is hidden too wherever a team's number is, or the team's could be read back by subtraction.
+  const anyTeamHidden = (stepId: string, kind: "now" | "projected") => teamIds.some((t) => small(countAt(t, stepId)[kind]));
+  const rowsFor = (teamId: string | null | undefined) =>
+    stepOrder.map((s): DistributionRow => {
+      const { now, projected } = countAt(teamId, s.id);
+      const hidden = (n: number, kind: "now" | "projected") => small(n) || (teamId === undefined && anyTeamHidden(s.id, kind));
+      const shownNow = hidden(now, "now") ? null : now;
+      return { label: s.name, now: shownNow, projected: shownNow === null || hidden(projected, "projected") ? null : projected };
+    });
   const teams = new Map<string | null, string>();
   for (const r of d.now) teams.set(r.teamId, r.teamName ?? "No team");
   const teamSize = (teamId: string | null) => d.now.filter((r) => r.teamId === teamId).reduce((n, r) => n + r.count, 0);

@@ -35,7 +35,7 @@ export function CaseEditor({
       <input type="hidden" name="id" value={c.id} />
       <input type="hidden" name="revision" value={c.revision} />
       {c.status === "draft" && targets.length > 1 && (
-        <fieldset>
+        <fieldset aria-describedby={errors.toStepId ? "case-target-error" : undefined}>
           <legend className="text-sm font-medium text-stone-800">Which step is the case for? The path forks here.</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {targets.map((t) => (
@@ -48,7 +48,11 @@ export function CaseEditor({
               </label>
             ))}
           </div>
-          {errors.toStepId && <p className="mt-1 text-sm text-red-700">{errors.toStepId.join(" ")}</p>}
+          {errors.toStepId && (
+            <p id="case-target-error" className="mt-1 text-sm text-red-700">
+              {errors.toStepId.join(" ")}
+            </p>
+          )}
         </fieldset>
       )}
       <Field

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CasePacket, CaseStatusBadge } from "@/components/cases/case-packet";
 import { buttonLinkClass } from "@/components/ui/page-header";
+import { canCalibrate } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { getCase, listEvidenceChoices } from "@/lib/data/cases";
 import { getFrameworkVersion } from "@/lib/data/frameworks";
@@ -35,7 +36,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <span>
               Opened by {c.createdBy.name} on {longDate(c.createdAt.toISOString())}
             </span>
-            {c.session && (
+            {c.session && canCalibrate(viewer) && (
               <Link href={`/calibration/${c.session.id}`} className="text-path hover:underline">
                 {c.session.name}
               </Link>
@@ -52,7 +53,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
       </div>
 
-      {viewer.id === c.subject.id && !c.visibleDecision && (
+      {viewer.id === c.subject.id && c.status === "proposed" && (
         <p role="status" className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950">
           Your manager has proposed you for {packet?.to.name ?? "a new step"}. The calibration of {c.cycle.name} decides it; you will see the outcome here once it is published.
         </p>

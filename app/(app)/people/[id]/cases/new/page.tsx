@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { canProposeCaseFor } from "@/lib/auth/policy";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
 import { getCaseChoices } from "@/lib/data/cases";
@@ -12,6 +14,8 @@ export const metadata: Metadata = { title: "Open a promotion case" };
 export default async function NewCasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireViewer();
+  // Only the person's managers open a case: to anyone else the page does not exist.
+  if (!canProposeCaseFor(viewer, id)) notFound();
   const choices = await orNotFound(getCaseChoices(viewer, id));
   const { subject, placement, cycle, targets, openCase } = choices;
   const blocked = !subject.active
