@@ -18,7 +18,9 @@ export function NewPersonForm({ managers, teams, stepGroups, today }: { managers
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   if (state.status === "ok" && state.data) {
-    const link = state.data.setPasswordPath ? new URL(state.data.setPasswordPath, window.location.origin).toString() : null;
+    // Rendered on the server too when the form was sent without JavaScript: the path is enough there.
+    const origin = typeof window === "undefined" ? "" : window.location.origin;
+    const link = state.data.setPasswordPath ? `${origin}${state.data.setPasswordPath}` : null;
     return (
       <div className="space-y-4">
         <FormMessage state={state} />
