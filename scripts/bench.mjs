@@ -92,7 +92,7 @@ async function pageJavaScript(base, pagePath, cookie) {
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
-const row = (label, l) => console.log(`  ${label.padEnd(34)} p50 ${ms(l.p50).padStart(9)}   p95 ${ms(l.p95).padStart(9)}   max ${ms(l.max).padStart(9)}`);
+const row = (label, l) => console.log(`  ${label.padEnd(40)} p50 ${ms(l.p50).padStart(9)}   p95 ${ms(l.p95).padStart(9)}   max ${ms(l.max).padStart(9)}`);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-bench-"));
 // Build once up front so start-up figures measure start-up only.
