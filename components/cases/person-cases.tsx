@@ -7,7 +7,9 @@ import { CaseStatusBadge } from "./case-packet";
 /** A person's promotion cases on their page, with "open a case" for their managers. */
 export async function PersonCases({ viewer, person }: { viewer: Viewer; person: { id: string; name: string; active: boolean } }) {
   const cases = await listCasesAbout(viewer, person.id);
-  const canOpen = person.active && canProposeCaseFor(viewer, person.id);
+  // One open case per person per cycle: with one already open, the way to it is the list below.
+  const hasOpen = cases.some((c) => (c.status === "draft" || c.status === "proposed") && c.cycle.status === "open");
+  const canOpen = person.active && !hasOpen && canProposeCaseFor(viewer, person.id);
   if (cases.length === 0 && !canOpen) return null;
   return (
     <section aria-labelledby="cases-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">
