@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultFramework } from "@/db/seed/default-framework";
 import type { FrameworkDefinition } from "./definition";
-import { definitionOf, diffText, diffVersions, expectationsAsText, isEmptyDiff } from "./diff";
+import { definitionOf, diffText, diffVersions, expectationsAsText, isEmptyDiff, pickVersionPair } from "./diff";
 
 const base: FrameworkDefinition = {
   key: "ladder",
@@ -224,5 +224,29 @@ describe("definitionOf", () => {
     expect(def.transitions).toEqual([{ from: "one", to: "two", label: "" }]);
     expect(def.cells).toEqual([{ step: "two", dimension: "craft", summary: "Works.", expectations: [] }]);
     expect(def.steps[1]).toEqual({ key: "two", name: "Two", summary: "", timeframeMinMonths: 6, timeframeMaxMonths: 12 });
+  });
+});
+
+describe("pickVersionPair", () => {
+  const numbers = [4, 3, 2, 1];
+
+  it("takes the pair asked for, in either direction", () => {
+    expect(pickVersionPair(numbers, { from: "1", to: "3" })).toEqual({ from: 1, to: 3, fellBack: false });
+    expect(pickVersionPair(numbers, { from: "4", to: "2" })).toEqual({ from: 4, to: 2, fellBack: false });
+  });
+
+  it("compares `to` alone with the version before it, and nothing asked for as the latest two", () => {
+    expect(pickVersionPair(numbers, { to: "3" })).toEqual({ from: 2, to: 3, fellBack: false });
+    expect(pickVersionPair(numbers, {})).toEqual({ from: 3, to: 4, fellBack: false });
+  });
+
+  it("falls back to the latest two, saying so, for anything else", () => {
+    for (const query of [{ from: "2", to: "2" }, { from: "9", to: "1" }, { from: "x", to: "1" }, { from: ["1", "2"], to: "3" }, { from: "01", to: "3" }, { to: "1" }, { from: "1e3" }]) {
+      expect(pickVersionPair(numbers, query)).toEqual({ from: 3, to: 4, fellBack: true });
+    }
+  });
+
+  it("has nothing to compare with one version", () => {
+    expect(pickVersionPair([1], { from: "1", to: "1" })).toBeNull();
   });
 });

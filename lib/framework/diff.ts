@@ -283,3 +283,24 @@ export function definitionOf(version: StoredVersion): FrameworkDefinition {
     cells: version.cells.map((c) => ({ step: stepKey.get(c.stepId)!, dimension: dimensionKey.get(c.dimensionId)!, summary: c.summary, expectations: c.expectations })),
   };
 }
+
+type QueryValue = string | string[] | undefined;
+
+/**
+ * Which two versions a diff page compares, from its query (`from`, `to`) and the version numbers
+ * the viewer may read, newest first: the pair asked for when both exist and differ; `to` alone
+ * against the version before it; else the latest two, saying so when the query asked for
+ * something else. Null when there are fewer than two versions.
+ */
+export function pickVersionPair(numbers: readonly number[], query: { from?: QueryValue; to?: QueryValue }): { from: number; to: number; fellBack: boolean } | null {
+  if (numbers.length < 2) return null;
+  const parse = (v: QueryValue) => (typeof v === "string" && /^[1-9]\d{0,5}$/.test(v) && numbers.includes(Number(v)) ? Number(v) : null);
+  const from = parse(query.from);
+  const to = parse(query.to);
+  if (from !== null && to !== null && from !== to) return { from, to, fellBack: false };
+  if (to !== null && query.from === undefined) {
+    const before = numbers[numbers.indexOf(to) + 1];
+    if (before !== undefined) return { from: before, to, fellBack: false };
+  }
+  return { from: numbers[1]!, to: numbers[0]!, fellBack: query.from !== undefined || query.to !== undefined };
+}
