@@ -86,6 +86,10 @@ describe("diffVersions", () => {
     expect(diff.cells[0]!.summaryText).toEqual([{ kind: "deleted", text: "Mentors others." }]);
     expect(diff.cells[1]!.summaryText).toEqual([{ kind: "inserted", text: "Grows a team." }]);
     expect(diff.counts.transitions).toEqual({ added: 1, removed: 1, renamed: 0, changed: 0 });
+    // An added step without a summary has no text to show.
+    expect(diff.steps.map((s) => s.summaryText)).toEqual([null, null]);
+    const gone = diffVersions(base, edit((d) => d.steps.splice(0, 1)));
+    expect(gone.steps[0]).toMatchObject({ key: "one", status: "removed", summaryText: [{ kind: "deleted", text: "Starts out." }] });
   });
 
   it("says which fields of a step, dimension or transition changed", () => {

@@ -34,6 +34,7 @@ export type ItemChange<T, F extends string> = {
   changed: F[];
 };
 
+/** The word diff of the summary (description) where it changed, and the whole text of an added or removed item. */
 export type StepChange = ItemChange<Step, StepField> & { summaryText: TextPart[] | null };
 export type DimensionChange = ItemChange<Dimension, DimensionField> & { descriptionText: TextPart[] | null };
 export type TransitionChange = ItemChange<Transition, "label"> & { fromName: string; toName: string };
@@ -166,6 +167,13 @@ function sameOrder(before: string[], after: string[]): boolean {
   return kept.every((k, i) => afterKept[i] === k);
 }
 
+/** The word diff of one text field: when it changed, or the whole text of an added or removed item; null when there is nothing to show. */
+function textChange<T, F extends string>(c: ItemChange<T, F>, field: F, textOf: (item: T) => string): TextPart[] | null {
+  if (c.status === "kept" && !c.changed.includes(field)) return null;
+  const parts = diffText(c.before ? textOf(c.before) : "", c.after ? textOf(c.after) : "");
+  return parts.length > 0 ? parts : null;
+}
+
 const sameExpectations = (a: Expectation[], b: Expectation[]) =>
   a.length === b.length && a.every((e, i) => e.text === b[i]!.text && e.examples.length === b[i]!.examples.length && e.examples.every((x, j) => x === b[i]!.examples[j]));
 
@@ -178,14 +186,14 @@ export function diffVersions(from: FrameworkDefinition, to: FrameworkDefinition)
     if (x.summary !== y.summary) changed.push("summary");
     if (x.timeframeMinMonths !== y.timeframeMinMonths || x.timeframeMaxMonths !== y.timeframeMaxMonths) changed.push("timeframe");
     return changed;
-  }, (s) => s.name).map((c) => ({ ...c, summaryText: c.changed.includes("summary") ? diffText(c.before!.summary, c.after!.summary) : null }));
+  }, (s) => s.name).map((c) => ({ ...c, summaryText: textChange(c, "summary", (s) => s.summary) }));
 
   const dimensions: DimensionChange[] = compare(pair(a.dimensions, b.dimensions, (d) => d.key), (x, y) => {
     const changed: DimensionField[] = [];
     if (x.description !== y.description) changed.push("description");
     if (x.group !== y.group) changed.push("group");
     return changed;
-  }, (d) => d.name).map((c) => ({ ...c, descriptionText: c.changed.includes("description") ? diffText(c.before!.description, c.after!.description) : null }));
+  }, (d) => d.name).map((c) => ({ ...c, descriptionText: textChange(c, "description", (d) => d.description) }));
 
   // Names as the newer version calls them, falling back to the older one for what it removed.
   const stepName = new Map([...a.steps, ...b.steps].map((s) => [s.key, s.name]));

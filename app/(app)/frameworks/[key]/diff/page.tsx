@@ -189,8 +189,6 @@ const SECTIONS = [
   ["cells", "Cells"],
 ] as const;
 const KINDS = ["added", "removed", "renamed", "changed"] as const;
-/** Transitions and cells have no name of their own, so they cannot be renamed. */
-const nameless = new Set(["transitions", "cells"]);
 
 function Summary({ diff }: { diff: VersionDiff }) {
   return (
@@ -198,46 +196,19 @@ function Summary({ diff }: { diff: VersionDiff }) {
       <h2 id="summary-heading" className="text-lg font-semibold text-stone-900">
         Summary
       </h2>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">How many items each part of the framework gained, lost, renamed and changed</caption>
-          <thead className="bg-stone-100 text-xs uppercase tracking-wide text-stone-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Part
-              </th>
-              {KINDS.map((k) => (
-                <th key={k} scope="col" className="px-3 py-2 text-right font-semibold">
-                  {k}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-200">
-            {SECTIONS.map(([part, label]) => (
-              <tr key={part}>
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <a href={`#${part}-heading`} className="text-path hover:underline">
-                    {label}
-                  </a>
-                </th>
-                {KINDS.map((k) => (
-                  <td key={k} className="px-3 py-2 text-right tabular-nums">
-                    {k === "renamed" && nameless.has(part) ? (
-                      <>
-                        <span aria-hidden="true">—</span>
-                        <span className="sr-only">not applicable</span>
-                      </>
-                    ) : (
-                      diff.counts[part][k]
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {SECTIONS.map(([part, label]) => {
+          const counts = KINDS.filter((k) => diff.counts[part][k] > 0).map((k) => `${diff.counts[part][k]} ${k}`);
+          return (
+            <li key={part} className="rounded-xl border border-stone-200 bg-white px-3 py-2 shadow-sm">
+              <a href={`#${part}-heading`} className="font-medium text-path hover:underline">
+                {label}
+              </a>
+              <p className="text-sm text-stone-700">{counts.length > 0 ? counts.join(", ") : "no changes"}</p>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
