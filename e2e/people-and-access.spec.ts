@@ -80,7 +80,7 @@ test.describe("what an engineer can reach", () => {
   test("their own page, but not the people admin, the audit log or another engineer's page", async ({ page, browser, baseURL, signInAs, visit }) => {
     const aisha = await idOf(browser, baseURL!, demo.aisha.name);
     await signInAs("sam");
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Where I am", "Self-assessment", "Evidence", "Career path"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Where I am", "Self-assessment", "Evidence", "Career path", "Frameworks"]);
     await page.getByTestId("signed-in-as").getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1, name: demo.sam.name })).toBeVisible();
     await expectAccessible(page);

@@ -12,6 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/assessment", label: "Self-assessment", show: true },
     { href: "/evidence", label: "Evidence", show: true },
     { href: "/path", label: "Career path", show: true },
+    { href: "/frameworks", label: "Frameworks", show: true },
     { href: "/team", label: "My team", show: canSeeTeam(viewer) && viewer.reportIds.size > 0 },
     { href: "/people", label: canManagePeople(viewer) ? "People" : "My reports", show: canListPeople(viewer) },
     { href: "/calibration", label: "Calibration", show: canCalibrate(viewer) },

@@ -1,6 +1,7 @@
 import { relations } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { users } from "./people";
 
 /** A framework is a family of versions; only the versions carry content. */
 export const frameworks = pgTable("frameworks", {
@@ -24,6 +25,8 @@ export const frameworkVersions = pgTable(
     status: frameworkVersionStatus("status").notNull().default("draft"),
     notes: text("notes").notNull().default(""),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Who published the version; null for the seeded first version and once that person is deleted. */
+    publishedById: uuid("published_by_id").references(() => users.id, { onDelete: "set null" }),
     /** Optimistic-concurrency counter for draft edits. */
     revision: integer("revision").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -26,6 +26,7 @@ import { getTeamOverview } from "./team";
 import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
+import { getVersionDiff, listFrameworkVersions } from "./framework-versions";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 
@@ -244,6 +245,12 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
       .where(eq(frameworkVersions.status, "published"))
       .limit(1);
     await placePerson(viewer, { personId: id, stepId: step!.id, effectiveOn: isoDate(new Date()), reason: latest ? "correction" : "initial", note: "" });
+  },
+  "read a framework's versions and their diff": async (viewer) => {
+    const [framework] = await listFrameworkVersions(viewer);
+    const published = framework?.versions.filter((v) => v.status === "published") ?? [];
+    if (published.length === 0) throw new NotFoundError("A published version");
+    await getVersionDiff(viewer, framework!.key, published.at(-1)!.number, published[0]!.number);
   },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });

@@ -1,0 +1,2 @@
+ALTER TABLE "framework_versions" ADD COLUMN "published_by_id" uuid;--> statement-breakpoint
+ALTER TABLE "framework_versions" ADD CONSTRAINT "framework_versions_published_by_id_users_id_fk" FOREIGN KEY ("published_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
