@@ -27,6 +27,7 @@ import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
+import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 
 /**
@@ -111,6 +112,16 @@ async function openCaseOf(id: string) {
     .from(promotionCases)
     .where(and(eq(promotionCases.subjectId, id), inArray(promotionCases.status, ["draft", "proposed"])));
   return c;
+}
+
+const frameworkCsv = "name,leads_to,Craft\nAnalyst,Senior Analyst,Writes queries.\nSenior Analyst,,Designs models.";
+
+/** A new framework's draft, imported by the admin, for the cells that need one. */
+async function newDraft() {
+  const key = `imported-${++counter}`;
+  const result = await importFramework(viewers.admin, { text: frameworkCsv, kind: "csv", name: `Imported ${counter}`, frameworkKey: key });
+  if (!result.ok) throw new Error("the admin's import failed");
+  return result;
 }
 
 async function setSessionStatus(status: "preparing" | "in_session") {
@@ -244,6 +255,20 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
       .where(eq(frameworkVersions.status, "published"))
       .limit(1);
     await placePerson(viewer, { personId: id, stepId: step!.id, effectiveOn: isoDate(new Date()), reason: latest ? "correction" : "initial", note: "" });
+  },
+  "export a published framework version": (viewer) => exportFrameworkVersion(viewer, "engineering"),
+  "export a framework draft": async (viewer) => {
+    const draft = await newDraft();
+    await exportFrameworkVersion(viewer, draft.frameworkKey, draft.number);
+  },
+  "import a framework file as a draft": async (viewer) => {
+    const result = await importFramework(viewer, { text: frameworkCsv, kind: "csv", name: "Imported", frameworkKey: `imported-${++counter}` });
+    if (!result.ok) throw new Error("the import failed");
+  },
+  "publish a framework draft": async (viewer) => {
+    const draft = await newDraft();
+    const result = await publishDraft(viewer, { versionId: draft.versionId, note: "Published in the authorization test." });
+    if (!result.ok) throw new Error("the draft could not be published");
   },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });
