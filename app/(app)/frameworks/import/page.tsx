@@ -29,7 +29,7 @@ export default async function ImportFrameworkPage() {
         </h2>
         <p className="text-sm text-stone-600">
           Download any version as a framework file. The format is described by its{" "}
-          <a href="/api/frameworks/schema" className="text-path hover:underline">
+          <a href="/api/frameworks/schema" className="text-path underline">
             JSON Schema
           </a>
           .
