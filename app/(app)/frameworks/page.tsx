@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/ui/page-header";
+import { buttonLinkClass, PageHeader } from "@/components/ui/page-header";
+import { canManageFrameworks } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { listFrameworkVersions, type VersionSummary } from "@/lib/data/framework-versions";
 import { longDate } from "@/lib/dates";
@@ -24,6 +25,13 @@ export default async function FrameworksPage() {
       <PageHeader
         title="Frameworks"
         description="Every framework and its versions: when each was published, by whom and why, and what changed from one version to the next."
+        actions={
+          canManageFrameworks(viewer) ? (
+            <Link href="/frameworks/import" className={buttonLinkClass}>
+              Import a framework file
+            </Link>
+          ) : undefined
+        }
       />
       {frameworks.length === 0 && <p className="text-stone-600">No framework has been published yet.</p>}
       {frameworks.map((f) => (
