@@ -18,7 +18,7 @@ import {
 import { InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { createSessionSchema, decideCaseSchema, sessionStepSchema, voteSchema, type voteStances } from "@/lib/promotion/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
-import { selectCases } from "./case-store";
+import { selectCaseForUpdate, selectCases } from "./case-store";
 import { toCaseViews, type CaseView } from "./cases";
 import { lockForEdit } from "./revision";
 
@@ -500,25 +500,6 @@ export async function publishSession(viewer: Viewer, raw: z.input<typeof session
     );
     return { placed: written.length };
   });
-}
-
-async function selectCaseForUpdate(tx: Tx, id: string) {
-  const [row] = await tx
-    .select({
-      id: promotionCases.id,
-      revision: promotionCases.revision,
-      subjectId: promotionCases.subjectId,
-      status: promotionCases.status,
-      createdById: promotionCases.createdById,
-      proposedById: promotionCases.proposedById,
-      reviewCycleId: promotionCases.reviewCycleId,
-      fromStepId: promotionCases.fromStepId,
-      toStepId: promotionCases.toStepId,
-    })
-    .from(promotionCases)
-    .where(eq(promotionCases.id, id))
-    .for("update");
-  return row;
 }
 
 /**

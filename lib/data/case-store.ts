@@ -139,6 +139,28 @@ export async function selectCases(db: Db | Tx, where: SQL | undefined, limit = 5
 /** The cells an evidence item proves, aggregated over a left join on evidence_cells. */
 export const evidenceCellIds = () => sql<string[]>`coalesce(array_agg(${evidenceCells.cellId}::text) filter (where ${evidenceCells.cellId} is not null), '{}')`;
 
+/** One case's row, locked for a change in the caller's transaction: what the checks of any change read. */
+export async function selectCaseForUpdate(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({
+      id: promotionCases.id,
+      revision: promotionCases.revision,
+      subjectId: promotionCases.subjectId,
+      status: promotionCases.status,
+      createdById: promotionCases.createdById,
+      proposedById: promotionCases.proposedById,
+      reviewCycleId: promotionCases.reviewCycleId,
+      versionId: promotionCases.versionId,
+      fromStepId: promotionCases.fromStepId,
+      toStepId: promotionCases.toStepId,
+      narrative: promotionCases.narrative,
+    })
+    .from(promotionCases)
+    .where(eq(promotionCases.id, id))
+    .for("update");
+  return row;
+}
+
 export type CaseEvidenceItem = {
   id: string;
   title: string;

@@ -13,7 +13,7 @@ import { nextSteps } from "@/lib/framework/path-graph";
 import { buildPacket, type Packet } from "@/lib/promotion/packet";
 import { caseStepSchema, createCaseSchema, updateCaseSchema } from "@/lib/promotion/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
-import { evidenceCellIds, loadCaseDetails, selectCases, type CaseRow } from "./case-store";
+import { evidenceCellIds, loadCaseDetails, selectCaseForUpdate, selectCases, type CaseRow } from "./case-store";
 import { lockForEdit } from "./revision";
 
 /**
@@ -250,26 +250,7 @@ async function lockCase(
     id: input.id,
     revision: input.revision,
     what: "That case",
-    load: async (id) =>
-      (
-        await tx
-          .select({
-            id: promotionCases.id,
-            revision: promotionCases.revision,
-            subjectId: promotionCases.subjectId,
-            status: promotionCases.status,
-            createdById: promotionCases.createdById,
-            proposedById: promotionCases.proposedById,
-            reviewCycleId: promotionCases.reviewCycleId,
-            versionId: promotionCases.versionId,
-            fromStepId: promotionCases.fromStepId,
-            toStepId: promotionCases.toStepId,
-            narrative: promotionCases.narrative,
-          })
-          .from(promotionCases)
-          .where(eq(promotionCases.id, id))
-          .for("update")
-      )[0],
+    load: (id) => selectCaseForUpdate(tx, id),
     authorize: (c) => {
       if (!canReadCase(viewer, c)) throw new NotFoundError("That case");
       if (!canProposeCaseFor(viewer, c.subjectId)) throw new NotAllowedError("Only the person's managers can change their case.");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { TargetStepChoices } from "@/components/cases/target-step-choices";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
 import { CASE_LIMITS } from "@/lib/promotion/schemas";
@@ -37,22 +38,7 @@ export function CaseEditor({
       {c.status === "draft" && targets.length > 1 && (
         <fieldset aria-describedby={errors.toStepId ? "case-target-error" : undefined}>
           <legend className="text-sm font-medium text-stone-800">Which step is the case for? The path forks here.</legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {targets.map((t) => (
-              <label key={t.id} className="flex items-start gap-2 rounded-md border border-stone-300 p-2 text-sm has-[:checked]:border-path has-[:checked]:bg-path-soft">
-                <input type="radio" name="toStepId" value={t.id} defaultChecked={t.id === c.toStepId} className="mt-1" />
-                <span>
-                  <span className="font-medium">{t.name}</span>
-                  {t.label && <span className="block text-stone-600">{t.label}</span>}
-                </span>
-              </label>
-            ))}
-          </div>
-          {errors.toStepId && (
-            <p id="case-target-error" className="mt-1 text-sm text-red-700">
-              {errors.toStepId.join(" ")}
-            </p>
-          )}
+          <TargetStepChoices targets={targets} checked={c.toStepId} errors={errors.toStepId} errorId="case-target-error" />
         </fieldset>
       )}
       <Field

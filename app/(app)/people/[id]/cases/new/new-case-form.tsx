@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { TargetStepChoices } from "@/components/cases/target-step-choices";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
 import { createCaseAction } from "@/app/(app)/cases/actions";
@@ -14,22 +15,7 @@ export function NewCaseForm({ subjectId, targets }: { subjectId: string; targets
       <input type="hidden" name="subjectId" value={subjectId} />
       <fieldset aria-describedby={errors.toStepId ? "target-error" : undefined}>
         <legend className="sr-only">Target step</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {targets.map((t) => (
-            <label key={t.id} className="flex items-start gap-2 rounded-md border border-stone-300 p-3 text-sm has-[:checked]:border-path has-[:checked]:bg-path-soft">
-              <input type="radio" name="toStepId" value={t.id} defaultChecked={t.id === chosen} className="mt-1" />
-              <span>
-                <span className="font-medium">{t.name}</span>
-                {t.label && <span className="block text-stone-600">{t.label}</span>}
-              </span>
-            </label>
-          ))}
-        </div>
-        {errors.toStepId && (
-          <p id="target-error" className="mt-1 text-sm text-red-700">
-            {errors.toStepId.join(" ")}
-          </p>
-        )}
+        <TargetStepChoices targets={targets} checked={chosen} errors={errors.toStepId} errorId="target-error" />
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending}>Open the case</SubmitButton>
