@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import { frameworkDefinitionSchema, type ParsedFrameworkDefinition } from "@/lib/framework/definition";
-import { fileToDefinition, jsonPath, parseFrameworkFile, toFrameworkFile, type FileProblem, type FrameworkFile } from "@/lib/framework/format";
+import { fileToDefinition, parseFrameworkFile, toFrameworkFile, type FileProblem, type FrameworkFile } from "@/lib/framework/format";
 import { keyFromName, parseFrameworkSpreadsheet } from "@/lib/framework/spreadsheet";
-import { pathProblems } from "@/lib/framework/validate";
+import { publishProblems } from "@/lib/framework/draft";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import type { Db, Tx } from "./client";
@@ -191,15 +191,9 @@ class PublishRefused extends Error {
   }
 }
 
-/** What stops a draft from being published: the definition's own rules, then the rules of the path. */
+/** What stops a draft from being published, each problem with its place in words. */
 export function checkPublishable(definition: ParsedFrameworkDefinition): FileProblem[] {
-  const result = frameworkDefinitionSchema.safeParse(definition);
-  const shape = result.success ? [] : result.error.issues.map((i) => ({ at: jsonPath(i.path), message: i.message }));
-  const seen = new Set(shape.map((p) => `${p.at}: ${p.message}`));
-  const path = pathProblems(definition)
-    .map((p) => ({ at: jsonPath(p.path), message: `${p.where}: ${p.message}` }))
-    .filter((p) => !seen.has(`${p.at}: ${p.message}`));
-  return [...shape, ...path];
+  return publishProblems(definition).map((p) => ({ at: p.at, message: `${p.where}: ${p.message}` }));
 }
 
 /**
@@ -210,15 +204,18 @@ export function checkPublishable(definition: ParsedFrameworkDefinition): FilePro
 export async function publishVersion(
   tx: Tx,
   actor: FrameworkActor,
-  input: { versionId: string; note: string },
+  input: { versionId: string; note: string; revision?: number },
 ): Promise<{ ok: true; number: number } | { ok: false; problems: FileProblem[] }> {
   const [version] = await tx
-    .select({ id: frameworkVersions.id, status: frameworkVersions.status, number: frameworkVersions.number })
+    .select({ id: frameworkVersions.id, status: frameworkVersions.status, number: frameworkVersions.number, revision: frameworkVersions.revision })
     .from(frameworkVersions)
     .where(eq(frameworkVersions.id, input.versionId))
     .for("update");
   if (!version) throw new NotFoundError("That draft");
   if (version.status !== "draft") throw new ConflictError(`Version ${version.number} is already ${version.status}; only a draft can be published.`);
+  // Published from the editor, the draft must be the one its author last saw.
+  if (input.revision !== undefined && input.revision !== version.revision)
+    throw new ConflictError("The draft was changed elsewhere since you last saw it. Reload to see the latest version; nothing was published.");
   const file = await exportVersion(tx, version.id);
   const problems = checkPublishable(fileToDefinition(file!));
   if (problems.length > 0) return { ok: false, problems };
@@ -239,7 +236,7 @@ export async function publishVersion(
 }
 
 /** Publishes a draft in a transaction of its own; a refusal rolls everything back. */
-export async function publishDraftVersion(db: Db, actor: FrameworkActor, input: { versionId: string; note: string }) {
+export async function publishDraftVersion(db: Db, actor: FrameworkActor, input: { versionId: string; note: string; revision?: number }) {
   try {
     return await db.transaction(async (tx) => {
       const result = await publishVersion(tx, actor, input);

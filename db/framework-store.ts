@@ -12,7 +12,6 @@ export async function insertFrameworkVersion(
   tx: Tx,
   opts: { frameworkId: string; number: number; status: "draft" | "published"; definition: ParsedFrameworkDefinition },
 ): Promise<{ versionId: string; stepIds: Map<string, string>; dimensionIds: Map<string, string> }> {
-  const { definition: def } = opts;
   const [version] = await tx
     .insert(frameworkVersions)
     .values({
@@ -23,15 +22,32 @@ export async function insertFrameworkVersion(
     })
     .returning({ id: frameworkVersions.id });
   const versionId = version!.id;
+  return { versionId, ...(await insertVersionContent(tx, versionId, opts.definition)) };
+}
 
-  const dimensionRows = await tx
-    .insert(dimensions)
-    .values(def.dimensions.map((d, position) => ({ versionId, position, ...d })))
-    .returning({ id: dimensions.id, key: dimensions.key });
-  const stepRows = await tx
-    .insert(steps)
-    .values(def.steps.map((s, position) => ({ versionId, position, ...s })))
-    .returning({ id: steps.id, key: steps.key });
+/** The parts of a version: dimensions, steps, transitions and cells. */
+export type VersionContent = Pick<ParsedFrameworkDefinition, "dimensions" | "steps" | "transitions" | "cells">;
+
+/** Writes a version's parts in four statements, whatever their number; keys resolve to the new ids. */
+export async function insertVersionContent(
+  tx: Tx,
+  versionId: string,
+  def: VersionContent,
+): Promise<{ stepIds: Map<string, string>; dimensionIds: Map<string, string> }> {
+  const dimensionRows =
+    def.dimensions.length > 0
+      ? await tx
+          .insert(dimensions)
+          .values(def.dimensions.map((d, position) => ({ versionId, position, ...d })))
+          .returning({ id: dimensions.id, key: dimensions.key })
+      : [];
+  const stepRows =
+    def.steps.length > 0
+      ? await tx
+          .insert(steps)
+          .values(def.steps.map((s, position) => ({ versionId, position, ...s })))
+          .returning({ id: steps.id, key: steps.key })
+      : [];
 
   const dimensionIds = new Map(dimensionRows.map((r) => [r.key, r.id]));
   const stepIds = new Map(stepRows.map((r) => [r.key, r.id]));
@@ -57,7 +73,18 @@ export async function insertFrameworkVersion(
       })),
     );
   }
-  return { versionId, stepIds, dimensionIds };
+  return { stepIds, dimensionIds };
+}
+
+/**
+ * Replaces a draft's parts with new ones. Only drafts are rewritten this way: nothing refers to
+ * a draft's steps or cells (placements, assessments and evidence point at published versions).
+ * Removing the steps and dimensions takes their transitions and cells with them.
+ */
+export async function replaceVersionContent(tx: Tx, versionId: string, def: VersionContent): Promise<void> {
+  await tx.delete(steps).where(eq(steps.versionId, versionId));
+  await tx.delete(dimensions).where(eq(dimensions.versionId, versionId));
+  await insertVersionContent(tx, versionId, def);
 }
 
 export type FrameworkVersionView = {

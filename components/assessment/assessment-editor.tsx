@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { SaveStatus } from "@/components/ui/save-status";
 import { useAutosave, type SaveOutcome } from "@/components/hooks/use-autosave";
 import { PathMatrix } from "@/components/path-matrix/path-matrix";
 import { Markdown } from "@/components/ui/markdown";
@@ -85,13 +86,7 @@ export function AssessmentEditor(props: Props) {
   return (
     <div className="space-y-6">
       <div className="sticky top-0 z-20 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-stone-50/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
-        <p role="status" aria-live="polite" data-testid="save-status" className="text-sm text-stone-700">
-          {status.kind === "saved" && (status.at ? `Saved at ${status.at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}` : "All changes saved")}
-          {status.kind === "unsaved" && "Unsaved changes (kept in this browser)"}
-          {status.kind === "saving" && "Saving…"}
-          {status.kind === "error" && <span className="text-amber-800">{status.message}</span>}
-          {status.kind === "conflict" && <span className="text-red-800">{status.message}</span>}
-        </p>
+        <SaveStatus status={status} />
         <div className="flex gap-2">
           {status.kind === "conflict" && (
             <button type="button" onClick={() => window.location.reload()} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50">

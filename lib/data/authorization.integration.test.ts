@@ -28,6 +28,7 @@ import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
 import { getVersionDiff, listFrameworkVersions } from "./framework-versions";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
+import { discardDraft, getDraftEditor, openDraft, saveDraft } from "./framework-drafts";
 import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 
@@ -276,6 +277,13 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const draft = await newDraft();
     const result = await publishDraft(viewer, { versionId: draft.versionId, note: "Published in the authorization test." });
     if (!result.ok) throw new Error("the draft could not be published");
+  },
+  "open, edit or discard a framework draft": async (viewer) => {
+    const draft = await newDraft();
+    await openDraft(viewer, draft.frameworkKey);
+    const editor = (await getDraftEditor(viewer, draft.frameworkKey)).draft!;
+    const saved = await saveDraft(viewer, { versionId: editor.versionId, revision: editor.revision, content: editor.content });
+    await discardDraft(viewer, { versionId: editor.versionId, revision: saved.revision });
   },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });

@@ -180,9 +180,9 @@ describe("publishing a draft", () => {
     await handle.db.insert(transitions).values({ versionId: draft.versionId, fromStepId: await stepId("staff-engineer"), toStepId: await stepId("software-engineer") });
     const before = await counts();
     const result = await publishDraft(admin, { versionId: draft.versionId, note: "Loop." });
-    // The definition's own check and the path rules both name the loop.
+    // The loop is named once, at a transition in it.
     expect(result.ok ? [] : result.problems.map(describeProblem)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^transitions: The path loops back on itself/)]),
+      expect.arrayContaining([expect.stringMatching(/^transitions\[\d+\]: The path: The path loops back on itself/)]),
     );
     expect(await counts()).toEqual(before);
     const [version] = await handle.db.select().from(frameworkVersions).where(eq(frameworkVersions.id, draft.versionId));

@@ -7,11 +7,14 @@ import { findCycle } from "./path-graph";
  * database id, so a definition can move between databases and versions.
  */
 
-const key = z
+export const keySchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,47}$/, "Keys are lower-case letters, digits and dashes, starting with a letter (at most 48).");
 
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+const key = keySchema;
+
+const atMost = (max: number) => `At most ${max.toLocaleString("en-GB")} characters.`;
+const shortText = (max: number) => z.string().trim().min(1, "This cannot be empty.").max(max, atMost(max));
 
 export const expectationSchema = z.object({
   text: shortText(500),
@@ -21,7 +24,8 @@ export const expectationSchema = z.object({
 export const cellSchema = z.object({
   step: key,
   dimension: key,
-  summary: shortText(600),
+  /** The whole cell (summary, expectations, examples) is held to 4,000 characters by the path rules. */
+  summary: shortText(4000),
   expectations: z.array(expectationSchema).max(20).default([]),
 });
 

@@ -1,6 +1,9 @@
 import Papa from "papaparse";
 import { frameworkDefinitionSchema, type FrameworkDefinition, type ParsedFrameworkDefinition } from "./definition";
 import { capProblems, checkFileSize, type FileProblem, type ParsedFile } from "./format";
+import { keyFromName, uniqueKey } from "./keys";
+
+export { keyFromName };
 
 /**
  * A framework as most teams keep it: a spreadsheet saved as CSV, one row per step and one column
@@ -28,27 +31,6 @@ const STEP_COLUMNS: Record<string, StepColumn> = {
 
 const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
 
-/**
- * A key from a name: lower-case ASCII letters, digits and dashes. Names in other scripts have no
- * such letters, so they get a numbered key instead (`step-3`).
- */
-export function keyFromName(name: string, prefix: string, n: number): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  const key = /^[a-z]/.test(slug) ? slug : slug ? `${prefix}-${slug}` : `${prefix}-${n}`;
-  return key.slice(0, 48).replace(/-+$/, "");
-}
-
-function uniqueKey(key: string, taken: Set<string>): string {
-  let candidate = key;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${key.slice(0, 48 - String(n).length - 1)}-${n}`;
-  taken.add(candidate);
-  return candidate;
-}
 
 /** "12-24", "12–24 months", "24+", "12" or nothing, in months. */
 export function parseTimeframe(text: string): { min: number | null; max: number | null } | null {

@@ -19,6 +19,7 @@ export default async function FrameworksPage() {
   await connection();
   const viewer = await requireViewer();
   const frameworks = await listFrameworkVersions(viewer);
+  const admin = canManageFrameworks(viewer);
 
   return (
     <div className="space-y-8">
@@ -26,7 +27,7 @@ export default async function FrameworksPage() {
         title="Frameworks"
         description="Every framework and its versions: when each was published, by whom and why, and what changed from one version to the next."
         actions={
-          canManageFrameworks(viewer) ? (
+          admin ? (
             <Link href="/frameworks/import" className={buttonLinkClass}>
               Import a framework file
             </Link>
@@ -36,11 +37,19 @@ export default async function FrameworksPage() {
       {frameworks.length === 0 && <p className="text-stone-600">No framework has been published yet.</p>}
       {frameworks.map((f) => (
         <section key={f.key} aria-labelledby={`framework-${f.key}`} className="space-y-3">
-          <div>
-            <h2 id={`framework-${f.key}`} className="text-lg font-semibold text-stone-900 [overflow-wrap:anywhere]">
-              {f.name}
-            </h2>
-            {f.description && <p className="mt-1 max-w-3xl text-sm text-stone-600 [overflow-wrap:anywhere]">{f.description}</p>}
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0">
+              <h2 id={`framework-${f.key}`} className="text-lg font-semibold text-stone-900 [overflow-wrap:anywhere]">
+                {f.name}
+              </h2>
+              {f.description && <p className="mt-1 max-w-3xl text-sm text-stone-600 [overflow-wrap:anywhere]">{f.description}</p>}
+            </div>
+            {admin && (
+              <Link href={`/frameworks/${f.key}/draft`} className={`${buttonLinkClass} shrink-0 self-start`}>
+                {f.versions.some((v) => v.status === "draft") ? "Edit the draft" : "Start a draft"}
+                <span className="sr-only"> of {f.name}</span>
+              </Link>
+            )}
           </div>
           <ol aria-label={`Versions of ${f.name}, newest first`} className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white shadow-sm">
             {f.versions.map((v, i) => {
