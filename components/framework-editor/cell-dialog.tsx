@@ -116,7 +116,7 @@ export function CellDialog({ draft, step, dimension, onClose, onSave }: Props) {
           {length.toLocaleString("en-GB")} of {PATH_LIMITS.cellCharacters.toLocaleString("en-GB")} characters
           {tooLong && ": shorten the cell before publishing"}
         </p>
-        <div className="flex flex-wrap justify-end gap-2 border-t border-stone-100 pt-4">
+        <div className="sticky bottom-0 -mx-5 -mb-5 flex flex-wrap justify-end gap-2 border-t border-stone-200 bg-white px-5 py-4">
           <button type="button" onClick={onClose} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50">
             Cancel
           </button>

@@ -22,10 +22,12 @@ type Change = (update: (previous: Draft) => Draft) => void;
 const smallButton = "rounded-md border border-stone-300 bg-white px-2 py-1 text-xs font-medium text-stone-800 hover:bg-stone-50 disabled:opacity-50";
 const removeButton = "rounded-md border border-red-200 bg-white px-2 py-1 text-xs font-medium text-red-800 hover:bg-red-50 disabled:opacity-50";
 
-function Labelled({ id, label, children, className = "" }: { id: string; label: string; children: ReactNode; className?: string }) {
+/** A control with its label; `of` names the card it sits in for screen readers ("Step 3"). */
+function Labelled({ id, label, of, children, className = "" }: { id: string; label: string; of?: string; children: ReactNode; className?: string }) {
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block text-xs font-medium text-stone-700">
+        {of && <span className="sr-only">{of}: </span>}
         {label}
       </label>
       {children}
@@ -177,10 +179,10 @@ function StepCard({
         />
       </div>
       <div className="grid gap-3 sm:grid-cols-[1fr_auto_auto]">
-        <Labelled id={`${id}-name`} label="Name">
+        <Labelled id={`${id}-name`} of={`Step ${index + 1}`} label="Name">
           <input id={`${id}-name`} value={step.name} maxLength={80} disabled={disabled} onChange={(e) => update(step.key, { name: e.target.value })} className={inputClass} />
         </Labelled>
-        <Labelled id={`${id}-min`} label="Shortest time (months)">
+        <Labelled id={`${id}-min`} of={`Step ${index + 1}`} label="Shortest time (months)">
           <input
             id={`${id}-min`}
             type="number"
@@ -193,7 +195,7 @@ function StepCard({
             className={`${inputClass} sm:w-28`}
           />
         </Labelled>
-        <Labelled id={`${id}-max`} label="Longest time (months)">
+        <Labelled id={`${id}-max`} of={`Step ${index + 1}`} label="Longest time (months)">
           <input
             id={`${id}-max`}
             type="number"
@@ -207,8 +209,8 @@ function StepCard({
           />
         </Labelled>
       </div>
-      <Labelled id={`${id}-summary`} label="Summary">
-        <textarea id={`${id}-summary`} value={step.summary} rows={2} maxLength={600} disabled={disabled} onChange={(e) => update(step.key, { summary: e.target.value })} className={inputClass} />
+      <Labelled id={`${id}-summary`} of={`Step ${index + 1}`} label="Summary">
+        <textarea id={`${id}-summary`} value={step.summary} rows={3} maxLength={600} disabled={disabled} onChange={(e) => update(step.key, { summary: e.target.value })} className={inputClass} />
       </Labelled>
       <div className="space-y-2">
         <p className="text-xs font-semibold text-stone-700">{out.length === 0 ? "Leads nowhere yet: the path ends here." : out.length > 1 ? "The path forks here" : "Leads to"}</p>
@@ -238,7 +240,7 @@ function StepCard({
         )}
         {candidates.length > 0 && (
           <div className="flex flex-wrap items-end gap-2 border-t border-stone-100 pt-2">
-            <Labelled id={`${id}-new-to`} label="Add a way on to" className="min-w-0 flex-1">
+            <Labelled id={`${id}-new-to`} of={`Step ${index + 1}`} label="Add a way on to" className="min-w-0 flex-1">
               <select id={`${id}-new-to`} value={to} disabled={disabled} onChange={(e) => setTo(e.target.value)} className={inputClass}>
                 <option value="">Choose a step</option>
                 {candidates.map((s) => (
@@ -248,7 +250,7 @@ function StepCard({
                 ))}
               </select>
             </Labelled>
-            <Labelled id={`${id}-new-label`} label="Label (optional)" className="min-w-0 flex-1">
+            <Labelled id={`${id}-new-label`} of={`Step ${index + 1}`} label="Label (optional)" className="min-w-0 flex-1">
               <input id={`${id}-new-label`} value={branch} maxLength={120} disabled={disabled} onChange={(e) => setBranch(e.target.value)} className={inputClass} />
             </Labelled>
             <button
@@ -314,10 +316,10 @@ export function DimensionsEditor({ draft, change, disabled }: { draft: Draft; ch
                 />
               </div>
               <div className="grid gap-3 sm:grid-cols-2">
-                <Labelled id={`${id}-name`} label="Name">
+                <Labelled id={`${id}-name`} of={`Column ${i + 1}`} label="Name">
                   <input id={`${id}-name`} value={dimension.name} maxLength={80} disabled={disabled} onChange={(e) => update(dimension.key, { name: e.target.value })} className={inputClass} />
                 </Labelled>
-                <Labelled id={`${id}-group`} label="Pillar (optional)">
+                <Labelled id={`${id}-group`} of={`Column ${i + 1}`} label="Pillar (optional)">
                   <input
                     id={`${id}-group`}
                     list="draft-pillars"
@@ -329,7 +331,7 @@ export function DimensionsEditor({ draft, change, disabled }: { draft: Draft; ch
                   />
                 </Labelled>
               </div>
-              <Labelled id={`${id}-description`} label="Description">
+              <Labelled id={`${id}-description`} of={`Column ${i + 1}`} label="Description">
                 <textarea
                   id={`${id}-description`}
                   value={dimension.description}
