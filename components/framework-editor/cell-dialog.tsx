@@ -33,6 +33,12 @@ export function CellDialog({ draft, step, dimension, onClose, onSave }: Props) {
     return () => element?.close();
   }, []);
 
+  // Closed before the editor moves focus back to the cell: nothing outside an open modal takes focus.
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
+
   const asExpectations = (): DraftExpectation[] =>
     expectations
       .map((e) => ({ text: e.text, examples: e.examples.split("\n").map((x) => x.trim()).filter(Boolean).slice(0, DRAFT_LIMITS.examples) }))
@@ -47,7 +53,7 @@ export function CellDialog({ draft, step, dimension, onClose, onSave }: Props) {
       aria-labelledby="cell-dialog-heading"
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
       className="m-auto max-h-[90dvh] w-[min(44rem,calc(100vw-1.5rem))] overflow-y-auto rounded-xl border border-stone-200 bg-white p-0 shadow-xl backdrop:bg-stone-900/40"
     >
@@ -58,7 +64,7 @@ export function CellDialog({ draft, step, dimension, onClose, onSave }: Props) {
           e.preventDefault();
           const content = { summary, expectations: asExpectations() };
           onSave((d) => setCell(d, step, dimension, content));
-          onClose();
+          close();
         }}
       >
         <div>
@@ -117,7 +123,7 @@ export function CellDialog({ draft, step, dimension, onClose, onSave }: Props) {
           {tooLong && ": shorten the cell before publishing"}
         </p>
         <div className="sticky bottom-0 -mx-5 -mb-5 flex flex-wrap justify-end gap-2 border-t border-stone-200 bg-white px-5 py-4">
-          <button type="button" onClick={onClose} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50">
+          <button type="button" onClick={close} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50">
             Cancel
           </button>
           {cell && (
@@ -125,7 +131,7 @@ export function CellDialog({ draft, step, dimension, onClose, onSave }: Props) {
               type="button"
               onClick={() => {
                 onSave((d) => setCell(d, step, dimension, null));
-                onClose();
+                close();
               }}
               className="rounded-md border border-red-300 bg-white px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
             >

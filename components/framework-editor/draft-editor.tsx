@@ -255,15 +255,13 @@ export function DraftEditor(props: Props) {
 
 function ProblemList({ draft, problems, testId }: { draft: Draft; problems: DraftProblem[]; testId: string }) {
   return (
-    <ul data-testid={testId} className="space-y-1 text-sm">
+    <ul data-testid={testId} className="list-disc space-y-1 pl-5 text-sm marker:text-red-700">
       {problems.map((p, i) => {
         const anchor = anchorOf(draft, p.path);
         const where = p.where || placeOf(draft, p.path);
         const text = p.message.startsWith(`${where}: `) ? p.message.slice(where.length + 2) : p.message;
         return (
-          <li key={`${p.at}-${i}`} className="flex gap-2 text-red-900 [overflow-wrap:anywhere]">
-            <span aria-hidden="true">•</span>
-            <span>
+          <li key={`${p.at}-${i}`} className="text-red-900 [overflow-wrap:anywhere]">
               {anchor ? (
                 <a href={`#${anchor}`} onClick={() => focusSoon(anchor)} className="font-medium underline">
                   {where}
@@ -272,7 +270,6 @@ function ProblemList({ draft, problems, testId }: { draft: Draft; problems: Draf
                 <span className="font-medium">{where}</span>
               )}
               : {text}
-            </span>
           </li>
         );
       })}
