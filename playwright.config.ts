@@ -51,6 +51,12 @@ export default defineConfig({
         }
       : {},
   },
+  // The framework's life (publishing a new version and moving everyone onto it) changes what every
+  // other test reads, so it runs once they have all passed.
+  projects: [
+    { name: "chromium", testIgnore: /framework-lifecycle\.spec\.ts/ },
+    { name: "framework-lifecycle", testMatch: /framework-lifecycle\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   // Started in this order (and before any globalSetup): Waymark learns the provider's address from its settings.
   webServer: [
     {

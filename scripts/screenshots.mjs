@@ -1,6 +1,7 @@
 // Screenshots for docs/: the path matrix on a laptop and on a phone, an engineer's pages, a
 // manager's review, home and team, a promotion case, its packet, the calibration and the admin's
-// cycles. Needs a running Waymark on a freshly seeded demo
+// cycles, and the framework's import, editor and diff (which change the framework, so they come
+// last). Needs a running Waymark on a freshly seeded demo
 // database (npm start) at BASE_URL, default http://localhost:3000.
 import path from "node:path";
 import fs from "node:fs";
@@ -56,6 +57,51 @@ const tours = [
       { file: "review-cycles.png", url: "/cycles", viewport: { width: 1280, height: 800 } },
       { file: "calibration.png", url: "/calibration", via: ["2026 H2 calibration"], viewport: { width: 1440, height: 2200 } },
       { file: "calibration-phone.png", url: "/calibration", via: ["2026 H2 calibration"], viewport: { width: 390, height: 2400 } },
+      // Last, as they change the framework: an import with problems, a draft being edited, then published and compared.
+      {
+        file: "framework-import.png",
+        url: "/frameworks/import",
+        viewport: { width: 1280, height: 1000 },
+        act: async (page) => {
+          const csv = "name,timeframe,leads_to,Craft,Impact\nAnalyst,soon,Senior Analyst,Writes queries.,Their team.\nSenior Analyst,24+,Lead,Designs models.,\n";
+          await page.getByLabel("File", { exact: true }).setInputFiles({ name: "data-ladder.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+          await page.getByLabel("Name", { exact: true }).fill("Data");
+          await page.getByRole("button", { name: "Import as a draft" }).click();
+          await page.getByTestId("import-problems").waitFor();
+        },
+      },
+      {
+        file: "framework-editor.png",
+        url: "/frameworks/engineering/draft",
+        viewport: { width: 1440, height: 1800 },
+        act: async (page) => {
+          await page.getByRole("button", { name: "Start a draft" }).click();
+          await page.getByRole("heading", { name: /draft of version 2/ }).waitFor();
+          await page.getByLabel("New step's name").fill("Architect");
+          await page.getByLabel("Place it").selectOption({ label: "After Staff Engineer" });
+          await page.getByRole("button", { name: "Add step" }).click();
+          await page.getByLabel("Step 6: Add a way on to").selectOption({ label: "Architect" });
+          await page.getByLabel("Step 6: Label (optional)").fill("Deeper in one system");
+          await page.getByRole("button", { name: "Add transition from Staff Engineer" }).click();
+          await page.getByLabel("Step 7: Add a way on to").selectOption({ label: "Software Engineer" });
+          await page.getByRole("button", { name: "Add transition from Architect" }).click();
+          await page.getByText("Saved at").waitFor();
+        },
+      },
+      {
+        file: "framework-diff.png",
+        url: "/frameworks/engineering/draft",
+        viewport: { width: 1280, height: 1400 },
+        act: async (page) => {
+          await page.getByRole("button", { name: "Remove the transition from Architect to Software Engineer" }).click();
+          await page.getByRole("button", { name: "Edit cell Architect × Ownership" }).click();
+          await page.getByRole("dialog").getByLabel("Summary").fill("Owns the long-term shape of one large system and the decisions that bind it.");
+          await page.getByRole("dialog").getByRole("button", { name: "Save cell" }).click();
+          await page.getByLabel("What changed in this version").fill("Adds an architect step on the way on from Staff Engineer.");
+          await page.getByRole("button", { name: "Publish version 2" }).click();
+          await page.waitForURL(/\/diff\?/);
+        },
+      },
     ],
   },
 ];
@@ -83,6 +129,7 @@ for (const tour of tours) {
       const href = await page.getByRole("main").getByRole("link", { name, exact: true }).first().getAttribute("href");
       await page.goto(`${base}${href}`);
     }
+    await shot.act?.(page);
     if (shot.scrollTo) await page.getByRole("heading", { name: shot.scrollTo }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 80));
     await page.screenshot({ path: path.join(root, "docs", shot.file) });
     console.log(`docs/${shot.file}`);

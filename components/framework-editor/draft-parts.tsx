@@ -218,7 +218,7 @@ function StepCard({
           <ul className="space-y-2">
             {out.map((t) => (
               <li key={t.to} className="flex flex-wrap items-end gap-2">
-                <Labelled id={`${id}-to-${t.to}`} label={`→ ${nameOf(t.to)}: label`} className="min-w-0 flex-1">
+                <Labelled id={`${id}-to-${t.to}`} of={`Step ${index + 1}`} label={`→ ${nameOf(t.to)}: label`} className="min-w-0 flex-1">
                   <input
                     id={`${id}-to-${t.to}`}
                     value={t.label}
