@@ -12,7 +12,7 @@ import { installCountingDatabase } from "@/test/statement-counter";
 import { getAssessment, listAssessmentsFor } from "./assessments";
 import { getWhereNow } from "./career";
 import { getCase } from "./cases";
-import { listEvidence } from "./evidence";
+import { listEvidence, updateEvidence } from "./evidence";
 import { applyMigration, getMigrationPlan, listPendingMoves, type ApplyMigrationInput, type MigrationPlan } from "./framework-migration";
 import { getFrameworkVersion } from "./frameworks";
 import { placePerson } from "./placements";
@@ -273,8 +273,15 @@ describe("applying a move", () => {
     // The demo's own evidence of movers on cells that kept their keys came along too.
     expect(result.evidenceLinks).toBeGreaterThan(2);
     // Mei's evidence list reads both links.
-    const listed = await listEvidence(await as("mei"), mei);
-    expect(listed.find((e) => e.id === handbook)!.cellIds.sort()).toEqual([kept, dimensionRekeyed, newKept].sort());
+    const meiViewer = await as("mei");
+    const listed = await listEvidence(meiViewer, mei);
+    const item = listed.find((e) => e.id === handbook)!;
+    expect(item.cellIds.sort()).toEqual([kept, dimensionRekeyed, newKept].sort());
+
+    // Editing it afterwards changes its links to version 2's cells (the ones the form shows), and leaves those to version 1's.
+    const newOther = await cellId(2, "software-engineer", "accountability");
+    await updateEvidence(meiViewer, { id: handbook, revision: item.revision, title: item.title, kind: item.kind, occurredOn: item.occurredOn, link: "", body: item.body, cellIds: [newOther] });
+    expect(await linksOf(handbook)).toEqual([kept, dimensionRekeyed, newOther].sort());
   });
 
   it("leaves assessments and cases made on the old version readable against it", async () => {
