@@ -26,8 +26,15 @@ export function MovePeople({ plan }: { plan: MigrationPlan }) {
     <div className="space-y-6">
       {state.status === "ok" && <FormMessage state={state} />}
       {plan.from && plan.from.people > 0 ? (
-        // A new preview (another version, or other people on it) starts from its own suggestions.
-        <MappingForm key={`${plan.from.number}:${plan.fingerprint}`} plan={plan} state={state} action={action} pending={pending} />
+        // A new preview (another version, or other people on it) starts from its own suggestions; after
+        // an error the form starts again from what was sent (React resets a form once its action has run).
+        <MappingForm
+          key={`${plan.from.number}:${plan.fingerprint}:${state.status === "error" ? JSON.stringify(state.values) : ""}`}
+          plan={plan}
+          state={state}
+          action={action}
+          pending={pending}
+        />
       ) : (
         <p className="rounded-xl border border-dashed border-stone-300 bg-white p-6 text-stone-700">
           {plan.from
@@ -51,8 +58,12 @@ function MappingForm({
   pending: boolean;
 }) {
   const from = plan.from!;
-  const [mapping, setMapping] = useState<Record<string, string>>(() => Object.fromEntries(plan.oldSteps.map((s) => [s.key, s.suggestion?.key ?? ""])));
-  const [note, setNote] = useState("");
+  const sent = state.status === "error" ? state.values : null;
+  const [initial] = useState<Record<string, string>>(() =>
+    Object.fromEntries(plan.oldSteps.map((s) => [s.key, sent ? (sent[`mapping.${s.key}`] ?? "") : (s.suggestion?.key ?? "")])),
+  );
+  // What each select shows, for the preview beside it; the selects themselves are the form's.
+  const [mapping, setMapping] = useState(initial);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const newName = new Map(plan.newSteps.map((s) => [s.key, s.name]));
   const oldName = new Map(plan.oldSteps.map((s) => [s.key, s.name]));
@@ -127,7 +138,7 @@ function MappingForm({
                         <select
                           id={id(s.key)}
                           name={`mapping.${s.key}`}
-                          value={chosen}
+                          defaultValue={initial[s.key] ?? ""}
                           onChange={(e) => setMapping((m) => ({ ...m, [s.key]: e.target.value }))}
                           aria-invalid={!!stepErrors}
                           aria-describedby={[`${id(s.key)}-hint`, stepErrors && `${id(s.key)}-error`].filter(Boolean).join(" ")}
@@ -209,8 +220,7 @@ function MappingForm({
           name="note"
           rows={2}
           maxLength={PLACEMENT_NOTE_MAX}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+          defaultValue={sent?.note ?? ""}
           aria-invalid={!!errors.note}
           aria-describedby={["move-note-hint", errors.note && "move-note-error"].filter(Boolean).join(" ")}
           className={inputClass}
