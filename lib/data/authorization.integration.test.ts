@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, frameworkVersions, promotionCases, reviewCycles, steps, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, frameworkVersions, placements, promotionCases, reviewCycles, steps, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
@@ -30,6 +30,7 @@ import { getVersionDiff, listFrameworkVersions } from "./framework-versions";
 import { createPasswordLink, createPerson, createTeam, getPerson, listPeople, renameTeam, setPersonActive, updatePerson } from "./people";
 import { discardDraft, getDraftEditor, openDraft, saveDraft } from "./framework-drafts";
 import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
+import { applyMigration, getMigrationPlan, listPendingMoves } from "./framework-migration";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 
 /**
@@ -99,12 +100,13 @@ async function snapshot(id: string) {
   return row!;
 }
 
-/** What a refused action must leave as it was: the person, their cases and every vote. */
+/** What a refused action must leave as it was: the person, their placements, their cases and every vote. */
 async function stateOf(id: string) {
   const [row] = await handle.db.select().from(users).where(eq(users.id, id));
+  const placed = await handle.db.select().from(placements).where(eq(placements.userId, id)).orderBy(placements.id);
   const cases = await handle.db.select().from(promotionCases).where(eq(promotionCases.subjectId, id)).orderBy(promotionCases.id);
   const votes = await handle.db.select().from(caseVotes).orderBy(caseVotes.caseId, caseVotes.voterId);
-  return { person: row!, cases, votes };
+  return { person: row!, placements: placed, cases, votes };
 }
 
 /** The target's open case in the open cycle (the demo proposes one for most engineers), or a refusal when there is none. */
@@ -124,6 +126,17 @@ async function newDraft() {
   const result = await importFramework(viewers.admin, { text: frameworkCsv, kind: "csv", name: `Imported ${counter}`, frameworkKey: key });
   if (!result.ok) throw new Error("the admin's import failed");
   return result;
+}
+
+/**
+ * The default framework with people on an older version: when everyone is on its latest published
+ * version, the admin publishes a copy of it as the next one. Publishing changes nobody's record.
+ */
+async function frameworkToMove() {
+  if ((await listPendingMoves(viewers.admin)).has("engineering")) return;
+  const { text } = await exportFrameworkVersion(viewers.admin, "engineering");
+  const draft = await importFramework(viewers.admin, { text, kind: "json" });
+  if (!draft.ok || !(await publishDraft(viewers.admin, { versionId: draft.versionId, note: "The next version." })).ok) throw new Error("the admin could not publish a new version");
 }
 
 async function setSessionStatus(status: "preparing" | "in_session") {
@@ -284,6 +297,18 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const editor = (await getDraftEditor(viewer, draft.frameworkKey)).draft!;
     const saved = await saveDraft(viewer, { versionId: editor.versionId, revision: editor.revision, content: editor.content });
     await discardDraft(viewer, { versionId: editor.versionId, revision: saved.revision });
+  },
+  "preview moving people to a new framework version": async (viewer) => {
+    await frameworkToMove();
+    const plan = await getMigrationPlan(viewer, "engineering");
+    if (!plan.from || plan.movers.total === 0) throw new Error("the preview shows nobody to move");
+  },
+  "move people to a new framework version": async (viewer) => {
+    await frameworkToMove();
+    // The preview as an admin sees it, so that the move itself is tried as every viewer.
+    const plan = await getMigrationPlan(viewers.admin, "engineering");
+    const mapping = Object.fromEntries(plan.oldSteps.map((s) => [s.key, s.suggestion?.key ?? ""]));
+    await applyMigration(viewer, { frameworkKey: "engineering", from: plan.from!.number, to: plan.to.number, mapping, note: "", fingerprint: plan.fingerprint });
   },
   "create, open or close a review cycle": async (viewer) => {
     await createCycle(viewer, { name: `Cycle ${++counter}`, startsOn: "2030-01-01", endsOn: "2030-06-30" });

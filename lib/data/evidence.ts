@@ -122,13 +122,22 @@ export async function updateEvidence(viewer: Viewer, raw: z.input<typeof updateE
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
     const before = await lockOwn(tx, viewer, input.id, input.revision);
-    await assertOwnCells(tx, viewer.id, input.cellIds);
+    const versionId = await assertOwnCells(tx, viewer.id, input.cellIds);
     const { id, cellIds, title, kind, occurredOn, link, body } = input;
     await tx
       .update(evidence)
       .set({ title, kind, occurredOn, link, body })
       .where(eq(evidence.id, id));
-    await tx.delete(evidenceCells).where(eq(evidenceCells.evidenceId, id));
+    // The form shows the cells of the owner's version only. Links to cells of an older version (made
+    // before the owner moved to a new one) stay: cases and assessments made on it still read them.
+    await tx
+      .delete(evidenceCells)
+      .where(
+        and(
+          eq(evidenceCells.evidenceId, id),
+          versionId ? inArray(evidenceCells.cellId, tx.select({ id: cells.id }).from(cells).where(eq(cells.versionId, versionId))) : undefined,
+        ),
+      );
     if (cellIds.length > 0) await tx.insert(evidenceCells).values(unique(cellIds).map((cellId) => ({ evidenceId: id, cellId })));
     await recordAudit(tx, { actorId: viewer.id, action: "evidence.update", entityType: "evidence", entityId: id, before: summary(before), after: summary(input) });
   });
@@ -159,10 +168,13 @@ function lockOwn(tx: Tx, viewer: Viewer, id: string, revision: number) {
   });
 }
 
-/** Evidence links to cells of the framework version that applies to its owner (see versionIdFor), and no other. */
-async function assertOwnCells(tx: Tx, ownerId: string, cellIds: string[]) {
-  if (cellIds.length === 0) return;
+/**
+ * Evidence links to cells of the framework version that applies to its owner (see versionIdFor), and
+ * no other. Answers that version.
+ */
+async function assertOwnCells(tx: Tx, ownerId: string, cellIds: string[]): Promise<string | null> {
   const versionId = await versionIdFor(tx, ownerId);
+  if (cellIds.length === 0) return versionId;
   const found = versionId
     ? await tx
         .select({ id: cells.id })
@@ -172,6 +184,7 @@ async function assertOwnCells(tx: Tx, ownerId: string, cellIds: string[]) {
   if (found.length !== unique(cellIds).length) {
     throw new InvalidInputError("Link evidence to cells of the career path you are on.", { cellIds: ["Some of these cells are not on your career path."] });
   }
+  return versionId;
 }
 
 const summary = (e: { title: string; kind: string; occurredOn: string; link: string | null; body?: string; cellIds?: string[] }) => ({

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { buttonLinkClass, PageHeader } from "@/components/ui/page-header";
+import { buttonLinkClass, PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { canManageFrameworks } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
+import { listPendingMoves } from "@/lib/data/framework-migration";
 import { listFrameworkVersions, type VersionSummary } from "@/lib/data/framework-versions";
 import { longDate } from "@/lib/dates";
 
@@ -18,7 +19,7 @@ const STATUS: Record<VersionSummary["status"], { label: string; className: strin
 export default async function FrameworksPage() {
   await connection();
   const viewer = await requireViewer();
-  const frameworks = await listFrameworkVersions(viewer);
+  const [frameworks, pendingMoves] = await Promise.all([listFrameworkVersions(viewer), listPendingMoves(viewer)]);
   const admin = canManageFrameworks(viewer);
 
   return (
@@ -66,6 +67,11 @@ export default async function FrameworksPage() {
                       {v.publishedBy && ` by ${v.publishedBy}`}
                     </p>
                     {v.notes && <p className="max-w-3xl whitespace-pre-line text-sm text-stone-800 [overflow-wrap:anywhere]">{v.notes}</p>}
+                    {pendingMoves.get(f.key)?.to === v.number && (
+                      <Link href={`/frameworks/${f.key}/move`} className={`${primaryLinkClass} mt-1`}>
+                        Move {pendingMoves.get(f.key)!.people} {pendingMoves.get(f.key)!.people === 1 ? "person" : "people"} to version {v.number}
+                      </Link>
+                    )}
                   </div>
                   {previous && (
                     <Link
