@@ -66,7 +66,15 @@ test.describe("a framework's next version", () => {
     await page.getByRole("button", { name: "Import as a draft" }).click();
     await expect(page.getByTestId("import-result")).toContainText("as draft version 1 of the new framework management-imported");
 
-    // MOVE-PEOPLE
+    // Everyone on version 1 moves to version 2: every step keeps its key, so everyone keeps their time at step.
+    await visit("/frameworks");
+    await page.getByRole("link", { name: /^Move \d+ people to version 2/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Move people to version 2 of Engineering career path" })).toBeVisible();
+    await expect(page.getByLabel("Step in version 2 for Senior Engineer", { exact: true })).toHaveValue("senior-engineer");
+    await expectAccessible(page);
+    await page.getByLabel("Note").fill("Everyone moves to the version with the architect step.");
+    await page.getByRole("button", { name: /^Move \d+ people to version 2$/ }).click();
+    await expect(page.getByTestId("form-message")).toContainText(/^Moved \d+ people from version 1 to version 2 of Engineering career path/);
 
     // The engineer reads the new version, placed on it.
     const sam = await signInElsewhere("sam");
@@ -74,6 +82,12 @@ test.describe("a framework's next version", () => {
     await expect(sam.getByText(/Version 2/).first()).toBeVisible();
     await expect(sam.getByRole("rowheader").getByRole("heading", { name: "Architect", exact: true })).toBeVisible();
     await expect(sam.getByText("Your step now")).toBeVisible();
+    await expectAccessible(sam);
+    // Their assessment, made on version 1, still reads against version 1.
+    await sam.goto("/assessment");
+    await expect(sam.getByRole("heading", { name: /^Submitted / })).toBeVisible();
+    await expect(sam.getByRole("rowheader").getByRole("heading", { name: "Architect", exact: true })).toHaveCount(0);
+    await expect(sam.getByRole("rowheader").getByRole("heading", { name: "Senior Engineer", exact: true })).toBeVisible();
     await expectAccessible(sam);
   });
 });
