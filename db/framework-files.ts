@@ -207,11 +207,19 @@ export async function publishVersion(
   input: { versionId: string; note: string; revision?: number },
 ): Promise<{ ok: true; number: number } | { ok: false; problems: FileProblem[] }> {
   const [version] = await tx
-    .select({ id: frameworkVersions.id, status: frameworkVersions.status, number: frameworkVersions.number, revision: frameworkVersions.revision })
+    .select({
+      id: frameworkVersions.id,
+      frameworkId: frameworkVersions.frameworkId,
+      status: frameworkVersions.status,
+      number: frameworkVersions.number,
+      revision: frameworkVersions.revision,
+    })
     .from(frameworkVersions)
     .where(eq(frameworkVersions.id, input.versionId))
     .for("update");
   if (!version) throw new NotFoundError("That draft");
+  // The framework row too: moving people to its latest version waits for a publish, and the other way round.
+  await tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, version.frameworkId)).for("update");
   if (version.status !== "draft") throw new ConflictError(`Version ${version.number} is already ${version.status}; only a draft can be published.`);
   // Published from the editor, the draft must be the one its author last saw.
   if (input.revision !== undefined && input.revision !== version.revision)

@@ -95,6 +95,12 @@ test.describe("hostile input", () => {
       ...[...ids, theirEvidence].map((id) => `/evidence/${id}`),
       ...[...ids, aisha].flatMap((id) => [`/people/${id}`, `/people/${id}/assessment`]),
       ...ids.map((id) => `/set-password/${id}`),
+      "/team",
+      "/calibration",
+      ...ids.flatMap((id) => [`/cases/${id}`, `/cases/${id}/packet`, `/calibration/${id}`, `/people/${id}/cases/new`]),
+      "/frameworks",
+      "/frameworks/import",
+      ...["engineering", ...ids].flatMap((key) => [`/frameworks/${key}/diff`, `/frameworks/${key}/draft`, `/frameworks/${key}/move`]),
     ];
     const long = "x".repeat(10_000);
     const queries = [
@@ -113,10 +119,12 @@ test.describe("hostile input", () => {
       `?person=${aisha}`,
       "?callbackUrl=https://evil.example.com&passwordSet=1",
       "?q=%E0%A4%A&from=%ZZ",
+      `?from=abc&to=-1&framework=${long}&pillar=%00&team=%00&step=${long}&sort=nope`,
     ];
 
     // Pages that read their query string get every malformed query; the others two of them.
-    const readsQuery = (path: string) => /^\/(|audit|evidence|evidence\/new|sign-in|people\/[^/]+\/assessment)$/.test(path);
+    const readsQuery = (path: string) =>
+      /^\/(|audit|evidence|evidence\/new|sign-in|people\/[^/]+\/assessment|path|team|frameworks\/engineering\/(diff|move))$/.test(path);
     for (const who of ["alex", "priya", "diego"] as DemoKey[]) {
       const viewer = await signInElsewhere(who);
       for (const path of pages) {
