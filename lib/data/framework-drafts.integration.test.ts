@@ -116,6 +116,23 @@ describe("a framework draft", () => {
     expect(await state()).toEqual(before);
   });
 
+  it("stores hostile text as it was written, and publishes it as text", async () => {
+    const draft = await opened();
+    const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)> \u202Eשלום עולם\u202C 🚀👩🏽‍💻 ${"w".repeat(3000)}`;
+    let content = setCell(draft.content, "software-engineer", "ownership", { summary: hostile, expectations: [{ text: "**not bold** [link](javascript:alert(3))", examples: ["مرحبا"] }] });
+    content = { ...content, steps: content.steps.map((s, i) => (i === 0 ? { ...s, name: "Ingénieur·e 🌱 エンジニア" } : s)) };
+    const saved = await saveDraft(admin, { versionId: draft.versionId, revision: draft.revision, content });
+    expect(await publishEditedDraft(admin, { versionId: draft.versionId, revision: saved.revision, note: "Hostile text." })).toEqual({ ok: true, number: 2 });
+    const { file } = await exportFrameworkVersion(engineer, "engineering", 2);
+    expect(file.steps[0]!.name).toBe("Ingénieur·e 🌱 エンジニア");
+    expect(file.cells.find((c) => c.step === "software-engineer" && c.dimension === "ownership")).toEqual({
+      step: "software-engineer",
+      dimension: "ownership",
+      summary: hostile,
+      expectations: [{ text: "**not bold** [link](javascript:alert(3))", examples: ["مرحبا"] }],
+    });
+  });
+
   it("refuses to publish while the draft breaks a rule, with the list of what to fix, then publishes it fixed", async () => {
     const draft = await opened();
     const loop = addTransition(draft.content, { from: "software-engineer-2", to: "software-engineer", label: "" });
