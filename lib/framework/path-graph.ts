@@ -110,7 +110,10 @@ export function layoutRail(steps: GraphStep[], transitions: GraphTransition[]): 
     const outgoing: number[] = [];
     for (const target of targetsOf(step.id)) {
       const existing = lanes.indexOf(target);
-      if (existing !== -1) {
+      if (existing !== -1 && !(lanes[lane] === null && lane < existing)) {
+        // Join the line already heading there. When that line runs to the right of this step,
+        // keep to this step's own lane instead: the branches meet at the target, and the path
+        // after a fork that rejoins stays in the main lane rather than drifting aside.
         outgoing.push(existing);
       } else {
         const i = lanes[lane] === null ? lane : freeLane();
