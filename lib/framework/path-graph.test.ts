@@ -167,6 +167,22 @@ describe("layoutOverview", () => {
     expect([columns, rows]).toEqual([7, 2]);
   });
 
+  it("turns the arrows that change row in a gap between columns, never through another step", () => {
+    const { nodes, edges } = layoutOverview(ladders.steps, ladders.transitions);
+    const at = new Map(nodes.map((n) => [n.stepId, n]));
+    // The two ladders sit one above the other, column by column, and meet at director.
+    expect(["em", "sem", "gem", "director"].map((id) => at.get(id)!.row)).toEqual([0, 0, 0, 0]);
+    expect(["tl", "stl", "stafftl", "ptl"].map((id) => at.get(id)!.row)).toEqual([1, 1, 1, 1]);
+    const route = (from: string, to: string) => edges.find((e) => e.fromStepId === from && e.toStepId === to);
+    // director's arrow to the lower branch turns in the gap before it, not down through ptl below director.
+    expect(at.get("ptl")!.column).toBe(at.get("director")!.column);
+    expect(route("director", "sd")).toEqual({ fromStepId: "director", toStepId: "sd", kind: "elbow", gap: at.get("sd")!.column });
+    expect(route("sd", "vp")).toMatchObject({ kind: "elbow", gap: at.get("vp")!.column });
+    expect(route("ptl", "director")).toMatchObject({ kind: "hop" });
+    expect(route("dot", "vp")).toMatchObject({ kind: "straight" });
+    expect(edges).toHaveLength(ladders.transitions.length);
+  });
+
   it("never puts two steps on the same spot", () => {
     const steps = ["a", "b", "c", "d"].map(step);
     const { nodes } = layoutOverview(steps, [edge("a", "b"), edge("a", "c"), edge("a", "d")]);
