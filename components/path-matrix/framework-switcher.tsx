@@ -21,9 +21,9 @@ export function FrameworkSwitcher({ frameworks, shown, own }: { frameworks: { ke
                   current ? "border-path bg-path text-white" : "border-stone-300 bg-white text-stone-800 hover:border-path hover:text-path"
                 }`}
               >
-                <span className="min-w-0">{f.name}</span>
+                <span className="min-w-0">{f.name}</span>{" "}
                 {f.key === own && (
-                  <span className={`shrink-0 rounded-full px-1.5 text-xs font-semibold ${current ? "bg-white/20 text-white" : "bg-path-soft text-stone-800"}`}>yours</span>
+                  <span className={`shrink-0 rounded-full px-1.5 text-xs font-semibold ${current ? "bg-white text-path" : "bg-path-soft text-stone-800"}`}>yours</span>
                 )}
               </Link>
             </li>

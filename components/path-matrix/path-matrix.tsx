@@ -65,13 +65,13 @@ export function PathMatrix({ framework, evidence, marks, pick, label, current }:
       aria-colcount={dimensions.length + 1}
       // A box that scrolls must be reachable from the keyboard, to scroll it with the arrow keys.
       tabIndex={wide ? 0 : undefined}
-      className={`overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm wrap-anywhere ${wide ? "md:max-h-[calc(100dvh-2rem)] md:overflow-auto md:overscroll-x-contain" : ""}`}
+      className={`overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm wrap-anywhere ${wide ? "md:max-h-[calc(100dvh-2rem)] md:overflow-auto md:overscroll-x-contain md:scroll-hint-x" : ""}`}
       style={vars}
     >
       <div role="rowgroup" className={`sr-only md:not-sr-only md:sticky md:top-0 ${wide ? "md:z-20" : "md:z-10"}`}>
         {runs.length > 0 && (
           <div role="row" aria-rowindex={1} className="matrix-grid bg-stone-100">
-            <div role="columnheader" aria-colindex={1} className={`px-4 pt-3 text-xs font-semibold uppercase tracking-wide text-stone-600 md:col-span-2 ${wide ? "md:sticky md:left-0 md:z-10 md:bg-stone-100" : ""}`}>
+            <div role="columnheader" aria-colindex={1} className={`px-4 pt-3 text-xs font-semibold uppercase tracking-wide text-stone-600 md:col-span-2 ${wide ? "md:sticky md:left-0 md:z-10 md:bg-stone-100 md:shadow-[1px_0_0_var(--color-stone-200)]" : ""}`}>
               Pillar
             </div>
             {runs.map((r, i) => {

@@ -15,17 +15,19 @@ export function PillarFocus({ framework, pillars, focused, anchor }: { framework
         <Link
           href={pathHref({ framework, pillar: key }, anchor) as Route}
           aria-current={current ? "true" : undefined}
-          className={`inline-flex max-w-full items-baseline gap-1 rounded-md px-2.5 py-1 text-sm wrap-anywhere ${
+          className={`inline-block max-w-full rounded-md px-2.5 py-1 text-sm wrap-anywhere ${
             current ? "bg-stone-800 font-semibold text-white" : "text-stone-700 hover:bg-stone-100 hover:text-stone-950"
           }`}
         >
           {text}
           {size !== undefined && (
-            <span className={`text-xs ${current ? "text-stone-200" : "text-stone-500"}`}>
-              <span className="sr-only">, </span>
-              {size}
-              <span className="sr-only"> {size === 1 ? "dimension" : "dimensions"}</span>
-            </span>
+            <>
+              {" "}
+              <span className={`text-xs ${current ? "text-stone-200" : "text-stone-500"}`}>
+                {size}
+                <span className="sr-only"> {size === 1 ? "dimension" : "dimensions"}</span>
+              </span>
+            </>
           )}
         </Link>
       </li>

@@ -2,7 +2,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { FrameworkSwitcher } from "@/components/path-matrix/framework-switcher";
-import { PathMatrix } from "@/components/path-matrix/path-matrix";
+import { PathMatrix, WIDE_MATRIX_DIMENSIONS } from "@/components/path-matrix/path-matrix";
 import { PathOverview } from "@/components/path-matrix/path-overview";
 import { PillarFocus } from "@/components/path-matrix/pillar-focus";
 import { requireViewer } from "@/lib/auth/session";
@@ -120,7 +120,12 @@ export default async function PathPage({ searchParams }: { searchParams: Promise
           </p>
         </div>
         {focus.pillars.length > 1 && <PillarFocus framework={framework.framework.key} pillars={focus.pillars} focused={focus.focused?.key ?? null} anchor={MATRIX} />}
-        {focus.unknown && (
+        {shown.dimensions.length >= WIDE_MATRIX_DIMENSIONS && (
+          <p className="hidden text-sm text-stone-600 md:block">
+            {shown.dimensions.length} dimensions: scroll the matrix sideways{focus.pillars.length > 1 ? ", or focus on one pillar" : ""}. The steps stay at the left.
+          </p>
+        )}
+        {focus.unknown && focus.pillars.length > 0 && (
           <p className="text-sm text-stone-600 wrap-anywhere">
             No pillar has the key “{query.pillar}”; every pillar is shown.
           </p>
