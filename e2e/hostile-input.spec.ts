@@ -106,9 +106,10 @@ test.describe("hostile input", () => {
       "?page=99999999999999999999999",
       "?page=1e400&page=2",
       "?a=1&a=2&person=x&person=y&from=2026-01-01&from=2026-02-01",
-      `?q=${long}&person=${long}&cycle=${long}&cellId=${long}&callbackUrl=${long}`,
+      `?q=${long}&person=${long}&cycle=${long}&cellId=${long}&callbackUrl=${long}&framework=${long}&pillar=${long}`,
       "?kind=nope&entityType=nope&personId=nope&cellId=nope&cycle=nope&error=nope",
-      "?person=%00&q=%00&from=%00&cycle=%00&callbackUrl=%00&error=%00",
+      "?person=%00&q=%00&from=%00&cycle=%00&callbackUrl=%00&error=%00&framework=%00&pillar=%00",
+      "?framework=engineering-management&pillar=delivery&framework=engineering&pillar=%E2%80%AE",
       `?person=${UNKNOWN_ID}&cellId=${UNKNOWN_ID}&cycle=${UNKNOWN_ID}&personId=${UNKNOWN_ID}`,
       `?person=${aisha}`,
       "?callbackUrl=https://evil.example.com&passwordSet=1",
@@ -116,7 +117,7 @@ test.describe("hostile input", () => {
     ];
 
     // Pages that read their query string get every malformed query; the others two of them.
-    const readsQuery = (path: string) => /^\/(|audit|evidence|evidence\/new|sign-in|people\/[^/]+\/assessment)$/.test(path);
+    const readsQuery = (path: string) => /^\/(|audit|evidence|evidence\/new|path|sign-in|people\/[^/]+\/assessment)$/.test(path);
     for (const who of ["alex", "priya", "diego"] as DemoKey[]) {
       const viewer = await signInElsewhere(who);
       for (const path of pages) {
