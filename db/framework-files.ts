@@ -15,8 +15,8 @@ import { frameworks, frameworkVersions } from "./schema";
  * command line (which runs as nobody in particular, and says so in the audit log).
  */
 
-/** Who made a change, for the audit log: a person in the app, or nobody on the command line. */
-export type FrameworkActor = { id: string | null; via: "app" | "cli" };
+/** Who made a change, for the audit log: a person in the app, or nobody (the command line, the seed). */
+export type FrameworkActor = { id: string | null; via: "app" | "cli" | "seed" };
 
 export type FrameworkVersionSummary = {
   id: string;

@@ -103,14 +103,14 @@ export type FrameworkVersionView = {
   cells: { id: string; stepId: string; dimensionId: string; summary: string; expectations: { text: string; examples: string[] }[] }[];
 };
 
-/** The newest published version of each framework, oldest framework first. */
-export async function listPublishedVersionIds(db: Db | Tx): Promise<{ frameworkKey: string; versionId: string }[]> {
+/** The newest published version of each framework, oldest framework first, in one statement. */
+export async function listPublishedVersionIds(db: Db | Tx): Promise<{ frameworkId: string; frameworkKey: string; frameworkName: string; versionId: string }[]> {
   const rows = await db
-    .select({ frameworkKey: frameworks.key, versionId: frameworkVersions.id, frameworkId: frameworks.id })
+    .select({ frameworkKey: frameworks.key, frameworkName: frameworks.name, versionId: frameworkVersions.id, frameworkId: frameworks.id })
     .from(frameworkVersions)
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .where(eq(frameworkVersions.status, "published"))
-    .orderBy(asc(frameworks.createdAt), desc(frameworkVersions.number));
+    .orderBy(asc(frameworks.createdAt), asc(frameworks.key), desc(frameworkVersions.number));
   const seen = new Set<string>();
   return rows.filter((r) => (seen.has(r.frameworkId) ? false : (seen.add(r.frameworkId), true)));
 }

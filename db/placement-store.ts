@@ -1,7 +1,7 @@
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import { listPublishedVersionIds } from "./framework-store";
-import { placements, steps } from "./schema";
+import { frameworkVersions, placements, steps } from "./schema";
 
 /**
  * Where a person stands: the one rule, used by every reader. Callers authorize first.
@@ -11,13 +11,21 @@ import { placements, steps } from "./schema";
  *   so their evidence and assessments refer to the path everyone reads.
  */
 
-export type Placement = { versionId: string; stepId: string; stepName: string; effectiveOn: string; reason: string };
+export type Placement = { frameworkId: string; versionId: string; stepId: string; stepName: string; effectiveOn: string; reason: string };
 
 export async function latestPlacement(db: Db | Tx, personId: string): Promise<Placement | null> {
   const [row] = await db
-    .select({ versionId: placements.versionId, stepId: placements.stepId, stepName: steps.name, effectiveOn: placements.effectiveOn, reason: placements.reason })
+    .select({
+      frameworkId: frameworkVersions.frameworkId,
+      versionId: placements.versionId,
+      stepId: placements.stepId,
+      stepName: steps.name,
+      effectiveOn: placements.effectiveOn,
+      reason: placements.reason,
+    })
     .from(placements)
     .innerJoin(steps, eq(steps.id, placements.stepId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.versionId))
     .where(eq(placements.userId, personId))
     .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
     .limit(1);
@@ -31,7 +39,7 @@ export async function versionIdFor(db: Db | Tx, personId: string): Promise<strin
   return published?.versionId ?? null;
 }
 
-export type PlacedStep = Placement & { stepKey: string; stepPosition: number; timeframeMinMonths: number | null; timeframeMaxMonths: number | null };
+export type PlacedStep = Omit<Placement, "frameworkId"> & { stepKey: string; stepPosition: number; timeframeMinMonths: number | null; timeframeMaxMonths: number | null };
 
 /** The latest placement of each of these people (by the rule above), with its step, in one query. */
 export async function latestPlacements(db: Db | Tx, personIds: string[]): Promise<Map<string, PlacedStep>> {

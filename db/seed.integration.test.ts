@@ -1,10 +1,12 @@
 import { count, eq, isNotNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { exportVersion } from "./framework-files";
 import { listPublishedVersionIds, loadFrameworkVersion } from "./framework-store";
 import { migrateDatabase } from "./migrate";
 import { assessments, auditEvents, calibrationSessions, cells, dimensions, evidence, evidenceCells, frameworks, frameworkVersions, placements, promotionCases, steps, teams, transitions, users } from "./schema";
 import { seedDatabase } from "./seed";
+import engineeringManagement from "./seed/frameworks/engineering-management.json";
 
 let handle: TestDatabase;
 beforeEach(async () => {
@@ -97,6 +99,40 @@ describe("seeding an empty database", () => {
   });
 });
 
+describe("the demo's second framework", () => {
+  it("is Engineering management, published from its framework file after the default framework, with nobody placed on it", async () => {
+    await seedDatabase(handle, { demo: true, today });
+    const published = await listPublishedVersionIds(handle.db);
+    expect(published.map((p) => p.frameworkKey)).toEqual(["engineering", "engineering-management"]);
+    const view = (await loadFrameworkVersion(handle.db, published[1]!.versionId))!;
+    expect(view.version).toMatchObject({ number: 1, status: "published" });
+    expect(view.steps).toHaveLength(14);
+    expect(view.dimensions).toHaveLength(16);
+    expect([...new Set(view.dimensions.map((d) => d.group))]).toEqual(["People", "Delivery", "Strategy", "Craft"]);
+    // Ragged: organisation design and budget start at later steps, so some cells are missing.
+    expect(view.cells.length).toBeLessThan(14 * 16);
+    expect(view.cells.some((c) => c.expectations.length > 1 && c.expectations.some((e) => e.examples.length > 0))).toBe(true);
+    const onIt = await handle.db.select({ n: count() }).from(placements).where(eq(placements.versionId, view.version.id));
+    expect(onIt[0]!.n).toBe(0);
+
+    // The file is an example of the format: exporting what was seeded gives the file back.
+    const exported = (await exportVersion(handle.db, view.version.id))!;
+    expect({ ...exported, version: undefined }).toEqual({ ...engineeringManagement, $schema: undefined });
+
+    // Imported and published through the framework files, as the audit log says.
+    const events = await handle.db.select({ action: auditEvents.action, after: auditEvents.after }).from(auditEvents).where(eq(auditEvents.entityId, view.version.id));
+    expect(events.map((e) => [e.action, (e.after as { via: string }).via]).sort()).toEqual([
+      ["framework.import", "seed"],
+      ["framework.publish", "seed"],
+    ]);
+  });
+
+  it("is not loaded without the demo organisation", async () => {
+    await seedDatabase(handle, { demo: false, today });
+    expect((await listPublishedVersionIds(handle.db)).map((p) => p.frameworkKey)).toEqual(["engineering"]);
+  });
+});
+
 describe("seeding again", () => {
   it("neither duplicates nor overwrites anything", async () => {
     await seedDatabase(handle, { demo: true, today });
@@ -123,7 +159,8 @@ describe("seeding again", () => {
   it("seeds exactly once when several instances start together", async () => {
     const results = await Promise.all([1, 2, 3].map(() => seedDatabase(handle, { demo: true, today })));
     expect(results.filter((r) => r.seeded)).toHaveLength(1);
-    expect(await countOf(frameworks)).toBe(1);
+    // The default framework and the demo's example framework, once each.
+    expect(await countOf(frameworks)).toBe(2);
     expect(await countOf(users)).toBe(13);
     const [withManager] = await handle.db.select({ n: count() }).from(users).where(isNotNull(users.managerId));
     expect(withManager!.n).toBe(12);

@@ -1,8 +1,10 @@
-// Screenshots for docs/: the path matrix on a laptop and on a phone, an engineer's pages, a
-// manager's review, home and team, a promotion case, its packet, the calibration and the admin's
-// cycles, and the framework's import, editor and diff (which change the framework, so they come
-// last). Needs a running Waymark on a freshly seeded demo
+// Screenshots for docs/: the path matrix on a laptop and on a phone, the wide matrix of the demo's
+// second framework, an engineer's pages, a manager's review, home and team, a promotion case, its
+// packet, the calibration and the admin's cycles, and the framework's import, editor and diff (which
+// change the framework, so they come last). Needs a running Waymark on a freshly seeded demo
 // database (npm start) at BASE_URL, default http://localhost:3000.
+//
+// npm run screenshots -- wide-matrix path-matrix   takes only the shots whose file names contain one of the words.
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -28,6 +30,10 @@ const tours = [
     shots: [
       { file: "path-matrix-wide.png", url: "/path", viewport: { width: 1440, height: 1500 } },
       { file: "path-matrix-narrow.png", url: "/path#step-senior-engineer", viewport: { width: 390, height: 1600 } },
+      // The second framework: 16 dimensions in four pillars by 14 steps, scrolled to the matrix; one pillar on a phone.
+      { file: "wide-matrix.png", url: "/path?framework=engineering-management#matrix", viewport: { width: 1280, height: 1000 }, scrollMatrix: 500 },
+      { file: "wide-matrix-pillar.png", url: "/path?framework=engineering-management&pillar=strategy#step-group-engineering-manager", viewport: { width: 1280, height: 1000 } },
+      { file: "wide-matrix-phone.png", url: "/path?framework=engineering-management&pillar=people#matrix", viewport: { width: 390, height: 1600 } },
       { file: "where-i-am-now.png", url: "/", viewport: { width: 1280, height: 1200 } },
       { file: "review-gaps.png", url: "/assessment", viewport: laptop },
       { file: "evidence-library.png", url: "/evidence", viewport: laptop },
@@ -106,7 +112,10 @@ const tours = [
   },
 ];
 
-for (const tour of tours) {
+const only = process.argv.slice(2);
+const wanted = (shot) => only.length === 0 || only.some((word) => shot.file.includes(word));
+
+for (const tour of tours.filter((t) => t.shots.some(wanted))) {
   const context = await browser.newContext({ deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.goto(`${base}/sign-in`);
@@ -114,7 +123,7 @@ for (const tour of tours) {
   await page.getByLabel("Password").fill(`${tour.who}-waymark`);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByTestId("signed-in-as").waitFor();
-  for (const shot of tour.shots) {
+  for (const shot of tour.shots.filter(wanted)) {
     await page.setViewportSize(shot.viewport);
     let url = shot.url;
     const person = url.match(/\{(\w+)\}/);
@@ -131,6 +140,8 @@ for (const tour of tours) {
     }
     await shot.act?.(page);
     if (shot.scrollTo) await page.getByRole("heading", { name: shot.scrollTo }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 80));
+    // A matrix that scrolls in its own box, moved sideways to show that the steps stay at the left.
+    if (shot.scrollMatrix) await page.getByRole("table").first().evaluate((t, left) => t.scrollTo({ left }), shot.scrollMatrix);
     await page.screenshot({ path: path.join(root, "docs", shot.file) });
     console.log(`docs/${shot.file}`);
   }

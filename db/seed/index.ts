@@ -3,11 +3,13 @@ import { frameworkDefinitionSchema } from "@/lib/framework/definition";
 import { hashPassword } from "@/lib/auth/password";
 import { isoDate, monthsBefore } from "@/lib/dates";
 import type { DatabaseHandle, Tx } from "../client";
+import { importFrameworkFile } from "../framework-files";
 import { insertFrameworkVersion } from "../framework-store";
 import { assessments, auditEvents, cells, evidence, evidenceCells, frameworks, placements, ratings, reviewCycles, teams, users } from "../schema";
 import { seedDemoCalibration } from "./demo-calibration";
 import { defaultFramework } from "./default-framework";
 import { demoEvidence, demoPassword, demoPeople, demoManagerAssessments, demoSelfAssessments, demoTeams } from "./demo-organisation";
+import engineeringManagement from "./frameworks/engineering-management.json";
 
 /** Shares the advisory-lock space with migrations; see db/migrate.ts. */
 const SEED_LOCK_ID = 727_1993_0002;
@@ -16,6 +18,7 @@ export type SeedResult = { seeded: false } | { seeded: true; people: number };
 
 /**
  * Loads the default framework, and the demo organisation when asked, into an empty database.
+ * The demo also has a second framework, Engineering management, read from its framework file.
  * A database that already holds a framework or a person is left exactly as it is.
  */
 export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean; today?: Date }): Promise<SeedResult> {
@@ -113,8 +116,28 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
     ]);
     await seedDemoWork(tx, { versionId, cycleId: cycleRow!.id, userIds, stepIds, dimensionIds, today });
     await seedDemoCalibration(tx, { versionId, cycleId: cycleRow!.id, userIds, stepIds, dimensionIds, today });
+    await seedExampleFramework(tx);
     return { seeded: true, people: demoPeople.length } as const;
   });
+}
+
+/**
+ * A second framework, imported and published the way a team would import its own file, so the
+ * file in db/seed/frameworks/ doubles as an example of the format. Nobody is placed on it.
+ */
+async function seedExampleFramework(tx: Tx) {
+  const result = await importFrameworkFile(tx, { id: null, via: "seed" }, {
+    text: JSON.stringify(engineeringManagement),
+    kind: "json",
+    publish: { note: "The example framework that comes with the demo." },
+  });
+  if (!result.ok) throw new Error(`The example framework does not import: ${result.problems.map((p) => `${p.at} ${p.message}`).join("; ")}`);
+  // Both frameworks are created in this one transaction, at the same now(): a second later keeps
+  // the default framework first wherever frameworks are listed oldest first.
+  await tx
+    .update(frameworks)
+    .set({ createdAt: sql`${frameworks.createdAt} + interval '1 second'` })
+    .where(eq(frameworks.key, result.frameworkKey));
 }
 
 async function isEmpty(tx: Tx): Promise<boolean> {

@@ -29,10 +29,11 @@ let dims: { id: string; key: string }[];
 let stepId: (key: string) => string;
 
 beforeEach(async () => {
-  ({ handle, as } = await createDemoDatabase());
+  let versionId: string;
+  ({ handle, as, versionId } = await createDemoDatabase());
   engineer = await as("lena");
-  dims = await handle.db.select({ id: dimensions.id, key: dimensions.key }).from(dimensions).orderBy(dimensions.position);
-  const stepRows = await handle.db.select({ id: steps.id, key: steps.key }).from(steps);
+  dims = await handle.db.select({ id: dimensions.id, key: dimensions.key }).from(dimensions).where(eq(dimensions.versionId, versionId)).orderBy(dimensions.position);
+  const stepRows = await handle.db.select({ id: steps.id, key: steps.key }).from(steps).where(eq(steps.versionId, versionId));
   stepId = (key) => stepRows.find((s) => s.key === key)!.id;
 });
 afterEach(async () => {

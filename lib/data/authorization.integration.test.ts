@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, frameworkVersions, placements, promotionCases, reviewCycles, steps, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, placements, promotionCases, reviewCycles, steps, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
@@ -65,10 +65,13 @@ let targets: Record<string, Record<string, string>>;
 /** One evidence item of each target person, by owner id. */
 const evidenceOf = new Map<string, string>();
 let counter = 0;
+/** The default framework's published version, which the demo people are placed on. */
+let versionId: string;
 
 beforeAll(async () => {
   const demo = await createDemoDatabase();
   handle = demo.handle;
+  versionId = demo.versionId;
   // The demo's cases were proposed by the managers tried below; here Jonas proposed them all, so
   // that "decide" is tried on cases the viewer did not propose.
   const jonas = await demo.idOf("jonas");
@@ -221,7 +224,7 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
   "open or edit a person's promotion case": async (viewer, id) => {
     const c = await openCaseOf(id);
     if (!c) {
-      const [anyStep] = await handle.db.select({ id: steps.id }).from(steps).limit(1);
+      const [anyStep] = await handle.db.select({ id: steps.id }).from(steps).where(eq(steps.versionId, versionId)).limit(1);
       return createCase(viewer, { subjectId: id, toStepId: anyStep!.id });
     }
     await setSessionStatus("preparing");
@@ -263,12 +266,7 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     // The history as an admin sees it, so that the correction is tried even when the viewer may not read it.
     const [latest] = await listPlacementHistory(viewers.admin, id);
     if (latest) await correctPlacement(viewer, { id: latest.id, revision: latest.revision, stepId: latest.step.id, effectiveOn: latest.effectiveOn, note: `Checked (${++counter})` });
-    const [step] = await handle.db
-      .select({ id: steps.id })
-      .from(steps)
-      .innerJoin(frameworkVersions, eq(frameworkVersions.id, steps.versionId))
-      .where(eq(frameworkVersions.status, "published"))
-      .limit(1);
+    const [step] = await handle.db.select({ id: steps.id }).from(steps).where(eq(steps.versionId, versionId)).limit(1);
     await placePerson(viewer, { personId: id, stepId: step!.id, effectiveOn: isoDate(new Date()), reason: latest ? "correction" : "initial", note: "" });
   },
   "read a framework's versions and their diff": async (viewer) => {

@@ -15,10 +15,11 @@ let engineer: Viewer;
 let cellIds: string[];
 
 beforeEach(async () => {
-  ({ handle, as } = await createDemoDatabase());
+  let versionId: string;
+  ({ handle, as, versionId } = await createDemoDatabase());
   // Lena has no seeded evidence.
   engineer = await as("lena");
-  cellIds = (await handle.db.select({ id: cells.id }).from(cells)).map((c) => c.id);
+  cellIds = (await handle.db.select({ id: cells.id }).from(cells).where(eq(cells.versionId, versionId))).map((c) => c.id);
 });
 afterEach(async () => {
   await handle.close();

@@ -69,8 +69,9 @@ describe("listFrameworkVersions", () => {
     await handle.db.transaction((tx) =>
       insertFrameworkVersion(tx, { frameworkId: other!.id, number: 1, status: "draft", definition: { ...secondVersion(), key: "management" } }),
     );
-    expect((await listFrameworkVersions(engineer)).map((f) => f.key)).toEqual(["engineering"]);
-    expect((await listFrameworkVersions(admin)).map((f) => f.key)).toEqual(["engineering", "management"]);
+    // The demo's second framework, Engineering management, is published: everyone lists it.
+    expect((await listFrameworkVersions(engineer)).map((f) => f.key)).toEqual(["engineering", "engineering-management"]);
+    expect((await listFrameworkVersions(admin)).map((f) => f.key)).toEqual(["engineering", "engineering-management", "management"]);
   });
 });
 

@@ -35,16 +35,15 @@ let stepId: (key: string) => string;
 let dims: { id: string }[];
 
 beforeAll(async () => {
-  ({ handle, as, idOf } = await createDemoDatabase());
+  ({ handle, as, idOf, versionId } = await createDemoDatabase());
   // These tests open their own cases and calibrations; the demo's are set aside.
   await handle.db.delete(promotionCases);
   await handle.db.delete(calibrationSessions);
   counter = installCountingDatabase(handle);
   cycleId = (await getOpenCycle())!.id;
-  const stepRows = await handle.db.select({ id: steps.id, key: steps.key, versionId: steps.versionId }).from(steps);
-  versionId = stepRows[0]!.versionId;
+  const stepRows = await handle.db.select({ id: steps.id, key: steps.key }).from(steps).where(eq(steps.versionId, versionId));
   stepId = (key) => stepRows.find((s) => s.key === key)!.id;
-  dims = await handle.db.select({ id: dimensions.id }).from(dimensions).orderBy(dimensions.position);
+  dims = await handle.db.select({ id: dimensions.id }).from(dimensions).where(eq(dimensions.versionId, versionId)).orderBy(dimensions.position);
 });
 afterAll(async () => {
   await handle.close();

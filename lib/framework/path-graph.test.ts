@@ -19,6 +19,32 @@ const buffer = {
   ],
 };
 
+// A management framework's shape: two ladders from one first step (with a switch from the technical
+// ladder to the people ladder) that meet again at director, a fork after director that rejoins at
+// VP, and a shortcut past SVP.
+const ladders = {
+  steps: ["lead", "tl", "em", "stl", "sem", "stafftl", "gem", "ptl", "director", "sd", "dot", "vp", "svp", "cto"].map(step),
+  transitions: [
+    edge("lead", "tl", "technical"),
+    edge("lead", "em", "people"),
+    edge("tl", "em", "switching"),
+    edge("tl", "stl"),
+    edge("em", "sem"),
+    edge("stl", "stafftl"),
+    edge("sem", "gem"),
+    edge("stafftl", "ptl"),
+    edge("gem", "director"),
+    edge("ptl", "director"),
+    edge("director", "sd"),
+    edge("director", "dot"),
+    edge("sd", "vp"),
+    edge("dot", "vp"),
+    edge("vp", "svp"),
+    edge("vp", "cto"),
+    edge("svp", "cto"),
+  ],
+};
+
 describe("nextSteps and previousSteps", () => {
   it("lists the branches from a fork in step order, with their labels", () => {
     const next = nextSteps(buffer.steps, buffer.transitions, "senior");
@@ -89,6 +115,41 @@ describe("layoutRail", () => {
     expect(rows[1]!.through).toEqual([0]);
   });
 
+  it("draws two parallel ladders side by side, each in its own lane, until they meet again", () => {
+    const rows = new Map(layoutRail(ladders.steps, ladders.transitions).map((r) => [r.stepId, r]));
+    const lane = (id: string) => rows.get(id)!.lane;
+    expect(["em", "sem", "gem"].map(lane)).toEqual([0, 0, 0]);
+    expect(["tl", "stl", "stafftl", "ptl"].map(lane)).toEqual([1, 1, 1, 1]);
+    // While one ladder has a step, the other's line passes by in its own lane.
+    expect(rows.get("stl")).toMatchObject({ through: [0], outgoing: [1] });
+    expect(rows.get("sem")).toMatchObject({ through: [1], outgoing: [0] });
+    // The switch from the technical ladder joins the people ladder's line on its way to em.
+    expect(rows.get("tl")).toMatchObject({ incoming: [1], through: [0], outgoing: [0, 1] });
+    // The technical ladder's last step turns into the main lane, which arrives at director.
+    expect(rows.get("ptl")).toMatchObject({ through: [0], outgoing: [0] });
+    expect(rows.get("director")).toMatchObject({ lane: 0, incoming: [0], through: [], outgoing: [0, 1] });
+  });
+
+  it("brings a fork that rejoins back to the main lane, so the path after it does not drift aside", () => {
+    const rows = new Map(layoutRail(ladders.steps, ladders.transitions).map((r) => [r.stepId, r]));
+    expect(rows.get("sd")).toMatchObject({ lane: 1, through: [0], outgoing: [1] });
+    // dot reaches vp in its own lane instead of crossing to the other branch's line...
+    expect(rows.get("dot")).toMatchObject({ lane: 0, through: [1], outgoing: [0] });
+    // ...so both branches arrive at vp, which stays in the main lane, as does what follows.
+    expect(rows.get("vp")).toMatchObject({ lane: 0, incoming: [0, 1], through: [] });
+    expect(rows.get("svp")).toMatchObject({ lane: 1, through: [0], outgoing: [0] });
+    expect(rows.get("cto")).toMatchObject({ lane: 0, incoming: [0] });
+  });
+
+  it("never puts a step's dot on a line that passes by, and uses two lanes for two ladders", () => {
+    const rows = layoutRail(ladders.steps, ladders.transitions);
+    for (const r of rows) {
+      expect(r.through).not.toContain(r.lane);
+      expect(r.incoming.every((l) => !r.through.includes(l))).toBe(true);
+    }
+    expect(rows[0]!.laneCount).toBe(2);
+  });
+
   it("does not draw a transition that points back up the list", () => {
     const rows = layoutRail([step("a"), step("b")], [edge("a", "b"), edge("b", "a")]);
     expect(rows[1]!.outgoing).toEqual([]);
@@ -104,6 +165,22 @@ describe("layoutOverview", () => {
     expect(at.get("senior2")).toMatchObject({ column: 4, row: 1 });
     expect(at.get("distinction")).toMatchObject({ column: 6, row: 0 });
     expect([columns, rows]).toEqual([7, 2]);
+  });
+
+  it("turns the arrows that change row in a gap between columns, never through another step", () => {
+    const { nodes, edges } = layoutOverview(ladders.steps, ladders.transitions);
+    const at = new Map(nodes.map((n) => [n.stepId, n]));
+    // The two ladders sit one above the other, column by column, and meet at director.
+    expect(["em", "sem", "gem", "director"].map((id) => at.get(id)!.row)).toEqual([0, 0, 0, 0]);
+    expect(["tl", "stl", "stafftl", "ptl"].map((id) => at.get(id)!.row)).toEqual([1, 1, 1, 1]);
+    const route = (from: string, to: string) => edges.find((e) => e.fromStepId === from && e.toStepId === to);
+    // director's arrow to the lower branch turns in the gap before it, not down through ptl below director.
+    expect(at.get("ptl")!.column).toBe(at.get("director")!.column);
+    expect(route("director", "sd")).toEqual({ fromStepId: "director", toStepId: "sd", kind: "elbow", gap: at.get("sd")!.column });
+    expect(route("sd", "vp")).toMatchObject({ kind: "elbow", gap: at.get("vp")!.column });
+    expect(route("ptl", "director")).toMatchObject({ kind: "hop" });
+    expect(route("dot", "vp")).toMatchObject({ kind: "straight" });
+    expect(edges).toHaveLength(ladders.transitions.length);
   });
 
   it("never puts two steps on the same spot", () => {

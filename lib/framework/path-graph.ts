@@ -110,7 +110,10 @@ export function layoutRail(steps: GraphStep[], transitions: GraphTransition[]): 
     const outgoing: number[] = [];
     for (const target of targetsOf(step.id)) {
       const existing = lanes.indexOf(target);
-      if (existing !== -1) {
+      if (existing !== -1 && !(lanes[lane] === null && lane < existing)) {
+        // Join the line already heading there. When that line runs to the right of this step,
+        // keep to this step's own lane instead: the branches meet at the target, and the path
+        // after a fork that rejoins stays in the main lane rather than drifting aside.
         outgoing.push(existing);
       } else {
         const i = lanes[lane] === null ? lane : freeLane();
@@ -133,7 +136,17 @@ export function layoutRail(steps: GraphStep[], transitions: GraphTransition[]): 
  */
 export type OverviewNode = { stepId: string; column: number; row: number };
 
-export function layoutOverview(steps: GraphStep[], transitions: GraphTransition[]): { nodes: OverviewNode[]; columns: number; rows: number } {
+/**
+ * How an arrow of the map runs: straight along a row, a short hop up or down within a column, or
+ * along its row, down or up in the gap just left of column `gap`, and into the next step from its
+ * side; "back" for the rare transition to an earlier column.
+ */
+export type OverviewEdge = { fromStepId: string; toStepId: string } & ({ kind: "straight" | "hop" | "back" } | { kind: "elbow"; gap: number });
+
+export function layoutOverview(
+  steps: GraphStep[],
+  transitions: GraphTransition[],
+): { nodes: OverviewNode[]; edges: OverviewEdge[]; columns: number; rows: number } {
   const depth = new Map<string, number>();
   const incoming = new Set(transitions.map((t) => t.toStepId));
   const queue = steps.filter((s) => !incoming.has(s.id)).map((s) => s.id);
@@ -163,9 +176,30 @@ export function layoutOverview(steps: GraphStep[], transitions: GraphTransition[
   });
   return {
     nodes,
+    edges: routeOverviewEdges(nodes, transitions),
     columns: Math.max(0, ...nodes.map((n) => n.column)) + 1,
     rows: Math.max(0, ...nodes.map((n) => n.row)) + 1,
   };
+}
+
+/**
+ * Routes each arrow so that it crosses no other step: a change of row turns in the gap just before
+ * the step it reaches, never through a column where another step may sit (with two ladders side by
+ * side, one above the other, there always is one). Columns count the fewest moves, so a forward
+ * arrow never skips a column.
+ */
+function routeOverviewEdges(nodes: OverviewNode[], transitions: GraphTransition[]): OverviewEdge[] {
+  const at = new Map(nodes.map((n) => [n.stepId, n]));
+  return transitions.flatMap((t): OverviewEdge[] => {
+    const a = at.get(t.fromStepId);
+    const b = at.get(t.toStepId);
+    if (!a || !b) return [];
+    const ends = { fromStepId: t.fromStepId, toStepId: t.toStepId };
+    if (b.column < a.column) return [{ ...ends, kind: "back" }];
+    if (a.column === b.column) return [{ ...ends, kind: "hop" }];
+    if (a.row === b.row) return [{ ...ends, kind: "straight" }];
+    return [{ ...ends, kind: "elbow", gap: b.column }];
+  });
 }
 
 export type StepComparison =
