@@ -28,6 +28,9 @@ type Props = {
   discard: (input: { versionId: string; revision: number }) => Promise<SaveOutcome>;
 };
 
+/** A whole draft a save may send, below the 2 MB a request the server takes (lib/request-limits.ts). */
+const DRAFT_SAVE_LIMIT = 1_900_000;
+
 /** The draft drawn as the matrix everyone reads: keys stand in for ids. */
 function asVersionView(framework: Props["framework"], versionId: string, number: number, draft: Draft): FrameworkVersionView {
   return {
@@ -53,7 +56,15 @@ export function DraftEditor(props: Props) {
     storageKey: `waymark:framework-draft:${versionId}`,
     initial: props.initial,
     revision: props.revision,
-    save: (content, revision) => props.save({ versionId, revision, content }),
+    save: (content, revision) => {
+      // The server takes at most 2 MB a request: say so rather than fail as if it were unreachable.
+      const size = new Blob([JSON.stringify(content)]).size;
+      if (size > DRAFT_SAVE_LIMIT) {
+        const mb = (size / 1_000_000).toFixed(1);
+        return Promise.resolve({ ok: false, message: `The draft is too large to save (${mb} MB; at most 1.9 MB). Shorten or remove cells; your changes are kept in this browser.`, conflict: false, fieldErrors: {} });
+      }
+      return props.save({ versionId, revision, content });
+    },
   });
   const [editing, setEditing] = useState<{ step: string; dimension: string } | null>(null);
   const [note, setNote] = useState("");
