@@ -185,18 +185,27 @@ export async function getPeopleDirectory(viewer: Viewer, query: DirectoryQuery):
   const step = currentStep(db);
   const where = conditions(viewer, query, step);
 
+  // A person's current step is looked up for everyone only when the view filters or sorts by it;
+  // otherwise only for the fifty people on the page.
+  const stepNeeded = query.step !== null || query.sort === "step";
   const counted = db.select({ n: count() }).from(users).$dynamic();
-  // The step's subquery is only worth running for every person when the view asks about steps.
   const [cycle, teamRows, managerRows, stepRows, [counts]] = await Promise.all([
     openCycle(db),
     teamOptions(db, viewer),
     managerOptions(db, viewer),
     stepOptions(db),
-    (query.step ? counted.leftJoinLateral(step, sql`true`) : counted).where(where),
+    (stepNeeded ? counted.leftJoinLateral(step, sql`true`) : counted).where(where),
   ]);
   const total = counts?.n ?? 0;
   const { page, pages } = clampPage(query.page, total, PAGE_SIZE);
 
+  const onPage = db.select({ id: users.id }).from(users).leftJoin(teams, eq(teams.id, users.teamId)).$dynamic();
+  const pageIds = (stepNeeded ? onPage.leftJoinLateral(step, sql`true`) : onPage)
+    .where(where)
+    .orderBy(...ordering(query, step))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .as("page_ids");
   const rows =
     total === 0
       ? []
@@ -215,14 +224,12 @@ export async function getPeopleDirectory(viewer: Viewer, query: DirectoryQuery):
             stepName: step.name,
             review: reviewState(viewer),
           })
-          .from(users)
+          .from(pageIds)
+          .innerJoin(users, eq(users.id, pageIds.id))
           .leftJoin(teams, eq(teams.id, users.teamId))
           .leftJoin(managers, eq(managers.id, users.managerId))
           .leftJoinLateral(step, sql`true`)
-          .where(where)
-          .orderBy(...ordering(query, step))
-          .limit(PAGE_SIZE)
-          .offset((page - 1) * PAGE_SIZE);
+          .orderBy(...ordering(query, step));
 
   return {
     people: rows.map((r) => ({
