@@ -14,9 +14,9 @@ export function ImportPeople() {
     return (
       <div className="space-y-3">
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Imported: {state.plan.creates.length} added, {state.plan.updates.length} changed,{" "}
-          {state.plan.placements.length > 0 && `${state.plan.placements.length} placed on a step, `}
-          {state.plan.unchanged} unchanged
+          Imported: {formatCount(state.plan.creates.length)} added, {formatCount(state.plan.updates.length)} changed,{" "}
+          {state.plan.placements.length > 0 && `${formatCount(state.plan.placements.length)} placed on a step, `}
+          {formatCount(state.plan.unchanged)} unchanged
           {state.plan.newTeams.length > 0 && `, ${state.plan.newTeams.length} new ${state.plan.newTeams.length === 1 ? "team" : "teams"}`}.
         </p>
         <p className="text-sm text-stone-700">New people have no password yet: create a set-password link on their page, or let them use single sign-on.</p>
@@ -41,14 +41,14 @@ export function ImportPeople() {
         )}
         {ok ? (
           <p role="status" className="text-sm text-stone-800">
-            This file would add <strong>{plan.creates.length}</strong>, change <strong>{plan.updates.length}</strong>
+            This file would add <strong>{formatCount(plan.creates.length)}</strong>, change <strong>{formatCount(plan.updates.length)}</strong>
             {plan.placements.length > 0 && (
               <>
-                , place <strong>{plan.placements.length}</strong> on a step
+                , place <strong>{formatCount(plan.placements.length)}</strong> on a step
               </>
             )}{" "}
             and leave{" "}
-            <strong>{plan.unchanged}</strong> as they are
+            <strong>{formatCount(plan.unchanged)}</strong> as they are
             {plan.newTeams.length > 0 && <>, and create the teams {plan.newTeams.join(", ")}</>}. Nothing has changed yet.
           </p>
         ) : (
@@ -104,7 +104,7 @@ export function ImportPeople() {
           <input type="hidden" name="fingerprint" value={plan.fingerprint} />
           {ok && (
             <button type="submit" name="intent" value="apply" disabled={pending} className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90 disabled:opacity-60">
-              {pending ? "Importing…" : `Import ${rowsChanged} ${rowsChanged === 1 ? "change" : "changes"}`}
+              {pending ? "Importing…" : `Import ${formatCount(rowsChanged)} ${rowsChanged === 1 ? "change" : "changes"}`}
             </button>
           )}
           <button type="submit" name="intent" value="reset" className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-50">
