@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanSearch, DEFAULT_DIRECTORY_QUERY, directoryHref, isFiltered, parseDirectoryQuery, parsePage, SEARCH_MAX, sortedBy } from "./directory";
+import { cleanSearch, DEFAULT_DIRECTORY_QUERY, directoryHref, isFiltered, parseDirectoryQuery, parsePage, SEARCH_MAX, shorterHref, sortedBy } from "./directory";
 
 const ID = "6f1c2b9e-3d4a-4c5b-8e7f-0a1b2c3d4e5f";
 
@@ -93,5 +93,23 @@ describe("directoryHref", () => {
     expect(isFiltered(DEFAULT_DIRECTORY_QUERY)).toBe(false);
     expect(isFiltered({ ...DEFAULT_DIRECTORY_QUERY, sort: "email", page: 2 })).toBe(false);
     expect(isFiltered({ ...DEFAULT_DIRECTORY_QUERY, active: "all" })).toBe(true);
+  });
+});
+
+describe("shorterHref", () => {
+  it("sends what the form submits, empty and default fields included, to the short address", () => {
+    const form = { q: "", team: "", role: "", manager: ID, step: "", status: "", active: "active", sort: "name", dir: "asc" };
+    expect(shorterHref(form)).toBe(`/people?manager=${ID}`);
+    expect(shorterHref({ q: "  Lena  ", active: "active" })).toBe("/people?q=Lena");
+    expect(shorterHref({ page: "1" })).toBe("/people");
+    expect(shorterHref({ page: ["2", "3"] })).toBe("/people?page=2");
+  });
+
+  it("leaves short addresses, and those whose parsing left something out, where they are", () => {
+    expect(shorterHref({})).toBeNull();
+    expect(shorterHref({ manager: ID, page: "2" })).toBeNull();
+    expect(shorterHref({ q: "a b", sort: "email", dir: "desc" })).toBeNull();
+    expect(shorterHref({ sort: "nope", q: "" })).toBeNull();
+    expect(shorterHref({ q: "x".repeat(SEARCH_MAX + 1) })).toBeNull();
   });
 });

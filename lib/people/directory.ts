@@ -149,6 +149,20 @@ export function directoryHref(query: DirectoryQuery): string {
   return s ? `/people?${s}` : "/people";
 }
 
+/**
+ * Where to send a well-formed address that is not written the short way: the GET form sends every
+ * field, empty or default ones too, and a shared link should not carry them. Null when the address
+ * is already short, or when parsing it left something out (the page says what, so it stays put).
+ */
+export function shorterHref(raw: RawQuery): string | null {
+  const { query, notes } = parseDirectoryQuery(raw);
+  if (notes.ignored.length > 0 || notes.searchCut) return null;
+  const given = new URLSearchParams();
+  for (const [name, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) given.append(name, v);
+  const href = directoryHref(query);
+  return href === (given.size > 0 ? `/people?${given}` : "/people") ? null : href;
+}
+
 /** The view sorted by a column, from its first page: ascending first, the other way when it is already sorted by it. */
 export function sortedBy(query: DirectoryQuery, sort: DirectorySort): DirectoryQuery {
   const dir = query.sort === sort && query.dir === "asc" ? "desc" : "asc";

@@ -1,6 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { DirectoryList } from "@/components/people/directory-list";
 import { inputClass } from "@/components/ui/form";
 import { buttonLinkClass, PageHeader, primaryLinkClass } from "@/components/ui/page-header";
@@ -22,6 +22,7 @@ import {
   parseDirectoryQuery,
   reviewBadge,
   SEARCH_MAX,
+  shorterHref,
   type DirectoryQuery,
 } from "@/lib/people/directory";
 import type { ReviewState } from "@/lib/team/overview";
@@ -92,7 +93,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const viewer = await requireViewer();
   if (!canListPeople(viewer)) notFound();
   const admin = canManagePeople(viewer);
-  const { query: asked, notes } = parseDirectoryQuery(await searchParams);
+  const raw = await searchParams;
+  const shorter = shorterHref(raw);
+  if (shorter) redirect(shorter as Route);
+  const { query: asked, notes } = parseDirectoryQuery(raw);
   const directory = await getPeopleDirectory(viewer, asked);
   const { people, total, page, pages, cycle, options } = directory;
   const query: DirectoryQuery = { ...asked, page };
