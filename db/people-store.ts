@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "./client";
 import { users } from "./schema";
 
@@ -14,6 +14,22 @@ export async function reportingTreeIds(db: Db | Tx, managerId: string): Promise<
         select id from tree`,
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * A condition: the column holds someone below a person in the reporting tree, direct or indirect.
+ * The tree is walked inside the query, so a list scoped to a manager's tree is one statement
+ * whatever the tree's size, rather than a list of thousands of ids sent along.
+ */
+export function inReportingTree(column: AnyColumn, managerId: string): SQL {
+  return sql`${column} in (
+    with recursive tree(id) as (
+      select id from users where manager_id = ${managerId}
+      union
+      select u.id from users u join tree t on u.manager_id = t.id
+    )
+    select id from tree
+  )`;
 }
 
 /** Ends every session of a person: each is refused on its next request, on every instance. */

@@ -125,7 +125,7 @@ test.describe("hostile input", () => {
 
     // Pages that read their query string get every malformed query; the others two of them.
     const readsQuery = (path: string) =>
-      /^\/(|audit|evidence|evidence\/new|sign-in|people\/[^/]+\/assessment|path|team|frameworks\/engineering\/(diff|move))$/.test(path);
+      /^\/(|audit|evidence|evidence\/new|sign-in|people|people\/[^/]+\/assessment|path|team|frameworks\/engineering\/(diff|move))$/.test(path);
     for (const who of ["alex", "priya", "diego"] as DemoKey[]) {
       const viewer = await signInElsewhere(who);
       for (const path of pages) {

@@ -49,8 +49,10 @@ test.describe("review cycles", () => {
   test("a manager's list shows where each report's review stands, and engineers have no cycles page", async ({ page, signInAs, signInElsewhere, visit }) => {
     await signInAs("priya");
     await visit("/people");
-    await expect(page.getByRole("link", { name: /^self submitted · manager submitted\s*: review of Sam Okafor$/ })).toBeVisible();
-    await page.getByRole("link", { name: /review of Sam Okafor/ }).click();
+    const sam = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("link", { name: "Sam Okafor", exact: true }) });
+    await expect(sam.getByRole("cell").last()).toContainText("Manager assessment done");
+    await sam.getByRole("link", { name: "Sam Okafor", exact: true }).click();
+    await page.getByRole("link", { name: /^Open review\s*, 2026 H2 review$/ }).click();
     await expect(page.getByTestId("gap-count")).toHaveText("1 gap to talk about");
 
     const engineer = await signInElsewhere("sam");

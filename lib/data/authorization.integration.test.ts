@@ -23,6 +23,8 @@ import {
 import { castVote, closeSession, createSession, decideCase, publishSession, startSession } from "./calibration";
 import { createCase, getCase, listCasesAbout, updateCase } from "./cases";
 import { getTeamOverview } from "./team";
+import { getPeopleDirectory } from "./people-directory";
+import { DEFAULT_DIRECTORY_QUERY } from "@/lib/people/directory";
 import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
@@ -153,6 +155,10 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
   "list people": async (viewer, id) => {
     const people = await listPeople(viewer);
     if (!people.some((p) => p.id === id)) throw new NotFoundError("That person");
+    // The directory (/people) answers the same, searched for the person, with everyone shown whatever their state.
+    const [target] = await handle.db.select({ email: users.email }).from(users).where(eq(users.id, id));
+    const directory = await getPeopleDirectory(viewer, { ...DEFAULT_DIRECTORY_QUERY, q: target!.email, active: "all" });
+    if (!directory.people.some((p) => p.id === id)) throw new Error("listPeople and the directory disagree");
   },
   "see a manager's team overview (My team)": async (viewer, id) => {
     const { members } = await getTeamOverview(viewer);
@@ -352,5 +358,7 @@ describe("a manager's people list", () => {
     const people = await listPeople(viewers.manager);
     // Names may carry a counter from the edit cells above.
     expect(people.map((p) => p.name.split(" (")[0]).sort()).toEqual(["Diego Alvarez", "Lena Fischer", "Mei Chen", "Sam Okafor"]);
+    const directory = await getPeopleDirectory(viewers.manager, { ...DEFAULT_DIRECTORY_QUERY, active: "all" });
+    expect(directory.people.map((p) => p.id).sort()).toEqual(people.map((p) => p.id).sort());
   });
 });

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { inputClass, SubmitButton } from "@/components/ui/form";
+import { clampPage, formatCount, showingText } from "@/lib/paging";
 import { placementReasonLabel } from "@/lib/placements/schemas";
 import { importPeopleAction, type ImportState } from "./actions";
 
@@ -13,9 +14,9 @@ export function ImportPeople() {
     return (
       <div className="space-y-3">
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Imported: {state.plan.creates.length} added, {state.plan.updates.length} changed,{" "}
-          {state.plan.placements.length > 0 && `${state.plan.placements.length} placed on a step, `}
-          {state.plan.unchanged} unchanged
+          Imported: {formatCount(state.plan.creates.length)} added, {formatCount(state.plan.updates.length)} changed,{" "}
+          {state.plan.placements.length > 0 && `${formatCount(state.plan.placements.length)} placed on a step, `}
+          {formatCount(state.plan.unchanged)} unchanged
           {state.plan.newTeams.length > 0 && `, ${state.plan.newTeams.length} new ${state.plan.newTeams.length === 1 ? "team" : "teams"}`}.
         </p>
         <p className="text-sm text-stone-700">New people have no password yet: create a set-password link on their page, or let them use single sign-on.</p>
@@ -40,22 +41,23 @@ export function ImportPeople() {
         )}
         {ok ? (
           <p role="status" className="text-sm text-stone-800">
-            This file would add <strong>{plan.creates.length}</strong>, change <strong>{plan.updates.length}</strong>
+            This file would add <strong>{formatCount(plan.creates.length)}</strong>, change <strong>{formatCount(plan.updates.length)}</strong>
             {plan.placements.length > 0 && (
               <>
-                , place <strong>{plan.placements.length}</strong> on a step
+                , place <strong>{formatCount(plan.placements.length)}</strong> on a step
               </>
             )}{" "}
             and leave{" "}
-            <strong>{plan.unchanged}</strong> as they are
+            <strong>{formatCount(plan.unchanged)}</strong> as they are
             {plan.newTeams.length > 0 && <>, and create the teams {plan.newTeams.join(", ")}</>}. Nothing has changed yet.
           </p>
         ) : (
           <section aria-labelledby="errors-heading" className="rounded-xl border border-red-200 bg-white p-4">
             <h2 id="errors-heading" className="font-semibold text-red-800">
-              {plan.errors.length} {plan.errors.length === 1 ? "problem" : "problems"}: nothing can be imported until the file is fixed
+              {formatCount(plan.errors.length)} {plan.errors.length === 1 ? "problem" : "problems"}: nothing can be imported until the file is fixed
             </h2>
-            <table className="mt-2 w-full text-left text-sm">
+            {/* Every bad row, however many: the file is fixed from this list. */}
+            <table className="mt-2 w-full text-left text-sm break-words">
               <thead>
                 <tr className="text-stone-600">
                   <th scope="col" className="w-20 py-1 font-medium">Line</th>
@@ -102,7 +104,7 @@ export function ImportPeople() {
           <input type="hidden" name="fingerprint" value={plan.fingerprint} />
           {ok && (
             <button type="submit" name="intent" value="apply" disabled={pending} className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90 disabled:opacity-60">
-              {pending ? "Importing…" : `Import ${rowsChanged} ${rowsChanged === 1 ? "change" : "changes"}`}
+              {pending ? "Importing…" : `Import ${formatCount(rowsChanged)} ${rowsChanged === 1 ? "change" : "changes"}`}
             </button>
           )}
           <button type="submit" name="intent" value="reset" className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-50">
@@ -138,19 +140,53 @@ export function ImportPeople() {
   );
 }
 
-/** One part of an import's plan (people to add, people to change), shown only when it has entries. */
+/** How many entries of a list the preview shows at a time; a list this long or shorter is open from the start. */
+const PREVIEW_PAGE = 50;
+const OPEN_UP_TO = 10;
+
+/**
+ * One part of an import's plan (people to add, people to change), shown only when it has entries:
+ * collapsed behind its count once it is long, and fifty entries at a time, so a file of thousands
+ * of people previews as quickly as a file of ten.
+ */
 function PlannedList({ id, title, items }: { id: string; title: string; items: { key: string; text: string }[] }) {
+  const [page, setPage] = useState(1);
   if (items.length === 0) return null;
+  // A new preview may be shorter than the page this list was left on.
+  const { page: current, pages } = clampPage(page, items.length, PREVIEW_PAGE);
+  const shown = items.slice((current - 1) * PREVIEW_PAGE, current * PREVIEW_PAGE);
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="font-semibold">
-        {title}
-      </h2>
-      <ul className="mt-1 list-disc pl-5 text-sm">
-        {items.map((item) => (
-          <li key={item.key}>{item.text}</li>
-        ))}
-      </ul>
+    <section aria-labelledby={id} className="rounded-xl border border-stone-200 bg-white shadow-sm">
+      <details open={items.length <= OPEN_UP_TO} className="group">
+        <summary className="cursor-pointer px-4 py-3 hover:bg-stone-50">
+          <h2 id={id} className="inline font-semibold">
+            {title}
+          </h2>{" "}
+          <span className="text-sm text-stone-600">
+            ({formatCount(items.length)} {items.length === 1 ? "person" : "people"})
+          </span>
+        </summary>
+        <div className="border-t border-stone-200 px-4 py-3">
+          <ul className="list-disc space-y-0.5 pl-5 text-sm break-words">
+            {shown.map((item) => (
+              <li key={item.key}>{item.text}</li>
+            ))}
+          </ul>
+          {pages > 1 && (
+            <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+              <span className="text-stone-600" aria-live="polite">
+                {showingText({ page: current, total: items.length, pageSize: PREVIEW_PAGE })}
+              </span>
+              <button type="button" onClick={() => setPage(current - 1)} disabled={current === 1} className="rounded-md border border-stone-300 px-2.5 py-1 hover:bg-stone-50 disabled:opacity-50">
+                Previous {PREVIEW_PAGE}
+              </button>
+              <button type="button" onClick={() => setPage(current + 1)} disabled={current === pages} className="rounded-md border border-stone-300 px-2.5 py-1 hover:bg-stone-50 disabled:opacity-50">
+                Next {PREVIEW_PAGE}
+              </button>
+            </div>
+          )}
+        </div>
+      </details>
     </section>
   );
 }

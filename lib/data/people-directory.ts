@@ -1,0 +1,253 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { inReportingTree } from "@/db/people-store";
+import { getDatabase } from "@/db/runtime";
+import { frameworks, frameworkVersions, placements, reviewCycles, steps, teams, users } from "@/db/schema";
+import { canListPeople, canManagePeople, type Role, type Viewer } from "@/lib/auth/policy";
+import { NotAllowedError } from "@/lib/errors";
+import { clampPage } from "@/lib/paging";
+import { NO_TEAM, NOT_PLACED, PAGE_SIZE, type DirectoryQuery, type DirectorySort } from "@/lib/people/directory";
+import type { ReviewState } from "@/lib/team/overview";
+
+/**
+ * The people directory (/people): one page of the people the viewer may list, searched, filtered
+ * and sorted in SQL. What the viewer may see is a condition of the query itself (admins:
+ * everyone; managers: their reporting tree, walked in the query), and every filter is added to it
+ * with AND, so a filter only ever narrows. The page costs the same few statements whatever the
+ * size of the organisation.
+ */
+
+export type DirectoryPerson = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  team: { id: string; name: string } | null;
+  manager: { id: string; name: string } | null;
+  /** The step of their latest placement; null when not placed. */
+  step: { key: string; name: string } | null;
+  /** Where their review stands in the open cycle, as far as the viewer may know; null with no open cycle, and for admins. */
+  review: ReviewState | null;
+};
+
+export type DirectoryOptions = {
+  teams: { id: string; name: string }[];
+  /** People with someone below them whom the viewer may list: the manager filter's choices. */
+  managers: { id: string; name: string }[];
+  /** The steps of each framework's current published version, in path order. */
+  steps: { key: string; name: string; framework: string }[];
+};
+
+export type PeopleDirectory = {
+  people: DirectoryPerson[];
+  /** How many people match the view, on every page. */
+  total: number;
+  /** The page shown: the page asked for, brought within 1..pages. */
+  page: number;
+  pages: number;
+  pageSize: number;
+  cycle: { id: string; name: string } | null;
+  options: DirectoryOptions;
+};
+
+/** The most people the manager filter offers; an organisation has a few dozen managers, not thousands. */
+export const MANAGER_OPTIONS_LIMIT = 500;
+
+const managers = alias(users, "managers");
+
+/** The open cycle's id, inside the query: at most one cycle is open (a unique index says so). */
+const openCycleId = sql`(select id from ${reviewCycles} where ${reviewCycles.status} = 'open')`;
+
+/**
+ * Where a person's review stands in the open cycle, as the viewer may know it: the same rule as
+ * the team overview. A self-assessment counts once submitted (its draft is its author's alone); a
+ * manager assessment draft counts only for the viewer who is writing it. Admins are not reviewed.
+ */
+function reviewState(viewer: Viewer): SQL<ReviewState | null> {
+  const assessment = (condition: SQL) =>
+    sql`exists (select 1 from assessments a where a.subject_id = ${users.id} and a.cycle_id = ${openCycleId} and ${condition})`;
+  return sql<ReviewState | null>`case
+    when ${users.role} = 'admin' or ${openCycleId} is null then null
+    when ${assessment(sql`a.kind = 'manager' and a.status = 'submitted'`)} then 'assessed'
+    when ${assessment(sql`a.kind = 'manager' and a.status = 'draft' and a.author_id = ${viewer.id}`)} then 'manager-draft'
+    when ${assessment(sql`a.kind = 'self' and a.status = 'submitted'`)} then 'self-submitted'
+    else 'not-submitted'
+  end`;
+}
+
+/** The step of a person's latest placement (see db/placement-store.ts: latest effective date, then latest recorded). */
+function currentStep(db: Db) {
+  return db
+    .select({ key: steps.key, name: steps.name, position: steps.position })
+    .from(placements)
+    .innerJoin(steps, eq(steps.id, placements.stepId))
+    .where(eq(placements.userId, users.id))
+    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
+    .limit(1)
+    .as("current_step");
+}
+
+/** The people the viewer may list: admins everyone, managers the people below them (never themselves). */
+function visibleTo(viewer: Viewer): SQL | undefined {
+  return canManagePeople(viewer) ? undefined : inReportingTree(users.id, viewer.id);
+}
+
+/** `%text%` for ILIKE, with the characters ILIKE treats specially taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The view's conditions on top of what the viewer may see: everything is ANDed, so filters only narrow. */
+function conditions(viewer: Viewer, query: DirectoryQuery, step: ReturnType<typeof currentStep>): SQL | undefined {
+  const where: (SQL | undefined)[] = [visibleTo(viewer)];
+  if (query.q) where.push(or(ilike(users.name, containing(query.q)), ilike(users.email, containing(query.q))));
+  if (query.team) where.push(query.team === NO_TEAM ? isNull(users.teamId) : eq(users.teamId, query.team));
+  if (query.role) where.push(eq(users.role, query.role));
+  if (query.manager) where.push(eq(users.managerId, query.manager));
+  if (query.step) where.push(query.step === NOT_PLACED ? isNull(step.key) : eq(step.key, query.step));
+  // With no cycle open there is no review status to filter by: the filter is left out, not made to match nobody.
+  if (query.status) where.push(sql`(${openCycleId} is null or ${reviewState(viewer)} = ${query.status})`);
+  if (query.active !== "all") where.push(eq(users.active, query.active === "active"));
+  return and(...where);
+}
+
+function ordering(query: DirectoryQuery, step: ReturnType<typeof currentStep>): SQL[] {
+  const by: Record<DirectorySort, SQL> = {
+    name: sql`lower(${users.name})`,
+    email: sql`lower(${users.email})`,
+    team: sql`lower(${teams.name})`,
+    step: sql`${step.position}`,
+    role: sql`${users.role}`,
+  };
+  // People without a value (no team, not placed) come last whichever way; then by name, then id, so pages never overlap.
+  const direction = query.dir === "asc" ? sql`asc` : sql`desc`;
+  return [sql`${by[query.sort]} ${direction} nulls last`, sql`lower(${users.name}) asc`, asc(users.id)];
+}
+
+async function openCycle(db: Db) {
+  const [row] = await db.select({ id: reviewCycles.id, name: reviewCycles.name }).from(reviewCycles).where(eq(reviewCycles.status, "open")).limit(1);
+  return row ?? null;
+}
+
+async function teamOptions(db: Db, viewer: Viewer) {
+  if (canManagePeople(viewer)) return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(sql`lower(${teams.name})`);
+  // A manager is offered the teams of the people they may list, not every team's name.
+  return db
+    .selectDistinct({ id: teams.id, name: teams.name, sortName: sql<string>`lower(${teams.name})` })
+    .from(teams)
+    .innerJoin(users, eq(users.teamId, teams.id))
+    .where(visibleTo(viewer))
+    .orderBy(sql`lower(${teams.name})`)
+    .then((rows) => rows.map(({ id, name }) => ({ id, name })));
+}
+
+async function managerOptions(db: Db, viewer: Viewer) {
+  const reports = alias(users, "reports");
+  const inScope = canManagePeople(viewer) ? undefined : inReportingTree(reports.id, viewer.id);
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(exists(db.select({ one: sql`1` }).from(reports).where(and(eq(reports.managerId, users.id), inScope))))
+    .orderBy(sql`lower(${users.name})`, asc(users.id))
+    .limit(MANAGER_OPTIONS_LIMIT);
+}
+
+async function stepOptions(db: Db) {
+  const rows = await db
+    .select({ key: steps.key, name: steps.name, framework: frameworks.name })
+    .from(steps)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, steps.versionId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(
+      and(
+        eq(frameworkVersions.status, "published"),
+        eq(
+          frameworkVersions.number,
+          sql`(select max(v.number) from framework_versions v where v.framework_id = ${frameworkVersions.frameworkId} and v.status = 'published')`,
+        ),
+      ),
+    )
+    .orderBy(asc(frameworks.createdAt), asc(steps.position));
+  // Step keys are stable within a framework; two frameworks sharing a key share its filter.
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.key) && seen.add(r.key));
+}
+
+/**
+ * One page of the directory. Managers and admins only. Five statements before the page and one
+ * for it, whatever the number of people: the open cycle, the filter choices (teams, managers,
+ * steps) and the count, then the page, asked for once the count says which pages exist.
+ */
+export async function getPeopleDirectory(viewer: Viewer, query: DirectoryQuery): Promise<PeopleDirectory> {
+  if (!canListPeople(viewer)) throw new NotAllowedError("Only managers and admins can list people.");
+  const { db } = await getDatabase();
+  const step = currentStep(db);
+  const where = conditions(viewer, query, step);
+
+  // A person's current step is looked up for everyone only when the view filters or sorts by it;
+  // otherwise only for the fifty people on the page.
+  const stepNeeded = query.step !== null || query.sort === "step";
+  const counted = db.select({ n: count() }).from(users).$dynamic();
+  const [cycle, teamRows, managerRows, stepRows, [counts]] = await Promise.all([
+    openCycle(db),
+    teamOptions(db, viewer),
+    managerOptions(db, viewer),
+    stepOptions(db),
+    (stepNeeded ? counted.leftJoinLateral(step, sql`true`) : counted).where(where),
+  ]);
+  const total = counts?.n ?? 0;
+  const { page, pages } = clampPage(query.page, total, PAGE_SIZE);
+
+  const onPage = db.select({ id: users.id }).from(users).leftJoin(teams, eq(teams.id, users.teamId)).$dynamic();
+  const pageIds = (stepNeeded ? onPage.leftJoinLateral(step, sql`true`) : onPage)
+    .where(where)
+    .orderBy(...ordering(query, step))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .as("page_ids");
+  const rows =
+    total === 0
+      ? []
+      : await db
+          .select({
+            id: users.id,
+            name: users.name,
+            email: users.email,
+            role: users.role,
+            active: users.active,
+            teamId: teams.id,
+            teamName: teams.name,
+            managerId: managers.id,
+            managerName: managers.name,
+            stepKey: step.key,
+            stepName: step.name,
+            review: reviewState(viewer),
+          })
+          .from(pageIds)
+          .innerJoin(users, eq(users.id, pageIds.id))
+          .leftJoin(teams, eq(teams.id, users.teamId))
+          .leftJoin(managers, eq(managers.id, users.managerId))
+          .leftJoinLateral(step, sql`true`)
+          .orderBy(...ordering(query, step));
+
+  return {
+    people: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      role: r.role,
+      active: r.active,
+      team: r.teamId ? { id: r.teamId, name: r.teamName! } : null,
+      manager: r.managerId ? { id: r.managerId, name: r.managerName! } : null,
+      step: r.stepKey ? { key: r.stepKey, name: r.stepName! } : null,
+      review: cycle ? r.review : null,
+    })),
+    total,
+    page,
+    pages,
+    pageSize: PAGE_SIZE,
+    cycle,
+    options: { teams: teamRows, managers: managerRows, steps: stepRows },
+  };
+}

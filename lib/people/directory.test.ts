@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { cleanSearch, DEFAULT_DIRECTORY_QUERY, directoryHref, isFiltered, parseDirectoryQuery, parsePage, SEARCH_MAX, shorterHref, sortedBy } from "./directory";
+
+const ID = "6f1c2b9e-3d4a-4c5b-8e7f-0a1b2c3d4e5f";
+
+describe("parseDirectoryQuery", () => {
+  it("reads a full view", () => {
+    const { query, notes } = parseDirectoryQuery({
+      q: "  Lena  ",
+      team: ID.toUpperCase(),
+      role: "manager",
+      manager: ID,
+      step: "senior-engineer",
+      status: "self-submitted",
+      active: "all",
+      sort: "step",
+      dir: "desc",
+      page: "3",
+    });
+    expect(query).toEqual({ q: "Lena", team: ID, role: "manager", manager: ID, step: "senior-engineer", status: "self-submitted", active: "all", sort: "step", dir: "desc", page: 3 });
+    expect(notes).toEqual({ ignored: [], searchCut: false });
+  });
+
+  it("falls back to the default view, and says which parameters it left out", () => {
+    expect(parseDirectoryQuery({})).toEqual({ query: DEFAULT_DIRECTORY_QUERY, notes: { ignored: [], searchCut: false } });
+    const { query, notes } = parseDirectoryQuery({
+      sort: "nope",
+      dir: "sideways",
+      team: "%00",
+      role: "wizard",
+      manager: "not-an-id",
+      step: "Senior Engineer",
+      status: "done",
+      active: "maybe",
+      page: "-5",
+    });
+    expect(query).toEqual(DEFAULT_DIRECTORY_QUERY);
+    expect(notes.ignored).toEqual(["sort", "team", "role", "manager", "step", "status", "active", "dir"]);
+  });
+
+  it("reads the first of repeated parameters, and empty ones as none", () => {
+    const { query, notes } = parseDirectoryQuery({ sort: ["email", "name"], page: ["2", "9"], team: "", q: ["a", "b"] });
+    expect([query.sort, query.page, query.team, query.q]).toEqual(["email", 2, null, "a"]);
+    expect(notes.ignored).toEqual([]);
+  });
+
+  it("takes the team filter's 'no team' and the step filter's 'not placed'", () => {
+    const { query } = parseDirectoryQuery({ team: "none", step: "not-placed" });
+    expect([query.team, query.step]).toEqual(["none", "not-placed"]);
+  });
+});
+
+describe("parsePage", () => {
+  it("makes any page at least 1, and leaves huge pages huge for the count to bring down", () => {
+    expect(["", "abc", "-5", "0", "0.5", "-Infinity"].map(parsePage)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(parsePage(undefined)).toBe(1);
+    expect(parsePage("2.9")).toBe(2);
+    expect(parsePage("1e9")).toBe(1e9);
+    expect(["1e400", "Infinity", "99999999999999999999999"].map(parsePage)).toEqual([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]);
+  });
+});
+
+describe("cleanSearch", () => {
+  it("trims, folds spaces and control characters, and cuts a long search", () => {
+    expect(cleanSearch("  Lena \t Fischer\u0000 ")).toEqual({ q: "Lena Fischer", cut: false });
+    expect(cleanSearch("x".repeat(SEARCH_MAX))).toEqual({ q: "x".repeat(SEARCH_MAX), cut: false });
+    const long = cleanSearch("y".repeat(10_000));
+    expect([long.q.length, long.cut]).toEqual([SEARCH_MAX, true]);
+    // Cut between characters, never inside one.
+    expect(Array.from(cleanSearch("😀".repeat(300)).q)).toHaveLength(SEARCH_MAX);
+  });
+});
+
+describe("directoryHref", () => {
+  it("leaves defaults out, so shared links stay short, and reads back as the same view", () => {
+    expect(directoryHref(DEFAULT_DIRECTORY_QUERY)).toBe("/people");
+    const view = { ...DEFAULT_DIRECTORY_QUERY, q: "a&b", team: ID, active: "all" as const, sort: "team" as const, dir: "desc" as const, page: 4 };
+    const href = directoryHref(view);
+    expect(href).toBe(`/people?q=a%26b&team=${ID}&active=all&sort=team&dir=desc&page=4`);
+    const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+    expect(parseDirectoryQuery(params).query).toEqual(view);
+  });
+
+  it("sorts a column ascending first, then the other way, from the first page", () => {
+    const page3 = { ...DEFAULT_DIRECTORY_QUERY, page: 3 };
+    expect(sortedBy(page3, "step")).toMatchObject({ sort: "step", dir: "asc", page: 1 });
+    expect(sortedBy({ ...page3, sort: "step" }, "step")).toMatchObject({ sort: "step", dir: "desc", page: 1 });
+    expect(sortedBy({ ...page3, sort: "step", dir: "desc" }, "step")).toMatchObject({ dir: "asc" });
+    expect(sortedBy(page3, "name")).toMatchObject({ sort: "name", dir: "desc" });
+  });
+
+  it("knows when a view narrows the directory", () => {
+    expect(isFiltered(DEFAULT_DIRECTORY_QUERY)).toBe(false);
+    expect(isFiltered({ ...DEFAULT_DIRECTORY_QUERY, sort: "email", page: 2 })).toBe(false);
+    expect(isFiltered({ ...DEFAULT_DIRECTORY_QUERY, active: "all" })).toBe(true);
+  });
+});
+
+describe("shorterHref", () => {
+  it("sends what the form submits, empty and default fields included, to the short address", () => {
+    const form = { q: "", team: "", role: "", manager: ID, step: "", status: "", active: "active", sort: "name", dir: "asc" };
+    expect(shorterHref(form)).toBe(`/people?manager=${ID}`);
+    expect(shorterHref({ q: "  Lena  ", active: "active" })).toBe("/people?q=Lena");
+    expect(shorterHref({ page: "1" })).toBe("/people");
+    expect(shorterHref({ page: ["2", "3"] })).toBe("/people?page=2");
+  });
+
+  it("leaves short addresses, and those whose parsing left something out, where they are", () => {
+    expect(shorterHref({})).toBeNull();
+    expect(shorterHref({ manager: ID, page: "2" })).toBeNull();
+    expect(shorterHref({ q: "a b", sort: "email", dir: "desc" })).toBeNull();
+    expect(shorterHref({ sort: "nope", q: "" })).toBeNull();
+    expect(shorterHref({ q: "x".repeat(SEARCH_MAX + 1) })).toBeNull();
+  });
+});

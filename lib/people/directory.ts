@@ -1,0 +1,176 @@
+import type { Role } from "@/lib/auth/policy";
+import type { ReviewState } from "@/lib/team/overview";
+
+/**
+ * The people directory's view, as the URL states it: search, filters, sort and page. Pure: the
+ * page parses the query string here, the data-access layer turns the view into one query scoped
+ * to what the viewer may see, and every link the page draws comes back through directoryHref.
+ * Nothing in a URL fails the page: a malformed value is left out (and said so), a search that is
+ * too long is cut, and a page out of range becomes the nearest page that exists.
+ */
+
+export const PAGE_SIZE = 50;
+/** The longest search the directory runs; anything longer is cut to this. */
+export const SEARCH_MAX = 200;
+
+export const DIRECTORY_SORTS = ["name", "email", "team", "step", "role"] as const;
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+export const directorySortLabel: Record<DirectorySort, string> = { name: "Name", email: "Email", team: "Team", step: "Step", role: "Role" };
+
+export const ACTIVE_FILTERS = ["active", "deactivated", "all"] as const;
+export type ActiveFilter = (typeof ACTIVE_FILTERS)[number];
+export const activeFilterLabel: Record<ActiveFilter, string> = { active: "Active", deactivated: "Deactivated", all: "Everyone" };
+
+const ROLES = ["engineer", "manager", "admin"] as const satisfies readonly Role[];
+const REVIEW_STATES = ["not-submitted", "self-submitted", "manager-draft", "assessed"] as const satisfies readonly ReviewState[];
+
+/** The team filter's value for people in no team. */
+export const NO_TEAM = "none";
+/** The step filter's value for people not placed on any step. */
+export const NOT_PLACED = "not-placed";
+
+/** What a review status says, in words, and the colour of its badge. */
+export const reviewBadge: Record<ReviewState, { label: string; tone: "neutral" | "info" | "progress" | "done" }> = {
+  // A self-assessment draft is its author's alone: "nothing submitted" does not tell whether one was started.
+  "not-submitted": { label: "Nothing submitted", tone: "neutral" },
+  "self-submitted": { label: "Self-assessment submitted", tone: "info" },
+  "manager-draft": { label: "Your assessment in draft", tone: "progress" },
+  assessed: { label: "Manager assessment done", tone: "done" },
+};
+
+export type DirectoryQuery = {
+  q: string;
+  team: string | null;
+  role: Role | null;
+  manager: string | null;
+  step: string | null;
+  status: ReviewState | null;
+  active: ActiveFilter;
+  sort: DirectorySort;
+  dir: "asc" | "desc";
+  /** The page asked for, at least 1; the data-access layer brings it within the pages there are. */
+  page: number;
+};
+
+/** What parsing left out or changed, so the page can say so instead of guessing silently. */
+export type QueryNotes = {
+  /** Parameters whose value was not valid and was left out. */
+  ignored: string[];
+  /** Whether the search was longer than SEARCH_MAX and was cut. */
+  searchCut: boolean;
+};
+
+export const DEFAULT_DIRECTORY_QUERY: DirectoryQuery = {
+  q: "",
+  team: null,
+  role: null,
+  manager: null,
+  step: null,
+  status: null,
+  active: "active",
+  sort: "name",
+  dir: "asc",
+  page: 1,
+};
+
+type RawQuery = Record<string, string | string[] | undefined>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STEP_KEY = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+const oneOf = <T extends string>(values: readonly T[], v: string): T | undefined => (values as readonly string[]).includes(v) ? (v as T) : undefined;
+
+/**
+ * A page number from the URL: anything that is not a number is page 1, anything below 1 is
+ * page 1, and anything huge (1e9, 1e400) stays huge, for the data-access layer to bring down to
+ * the last page.
+ */
+export function parsePage(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 1;
+  const n = Number(value);
+  if (Number.isNaN(n)) return 1;
+  if (n >= Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER;
+  return Math.max(1, Math.floor(n));
+}
+
+/**
+ * A search as typed: control characters (a NUL byte cannot even reach PostgreSQL) become spaces,
+ * runs of spaces one, and it is trimmed and cut to SEARCH_MAX characters.
+ */
+export function cleanSearch(value: string | undefined): { q: string; cut: boolean } {
+  const q = (value ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  if (q.length <= SEARCH_MAX) return { q, cut: false };
+  return { q: Array.from(q).slice(0, SEARCH_MAX).join("").trim(), cut: true };
+}
+
+/** The view a query string asks for, and what it had to leave out. */
+export function parseDirectoryQuery(raw: RawQuery): { query: DirectoryQuery; notes: QueryNotes } {
+  const ignored: string[] = [];
+  /** A filter's value: absent or empty is "any", anything `read` refuses is noted and left out. */
+  const pick = <T>(name: string, read: (v: string) => T | undefined): T | null => {
+    const v = first(raw[name])?.trim();
+    if (!v) return null;
+    const value = read(v);
+    if (value === undefined) ignored.push(name);
+    return value ?? null;
+  };
+  const search = cleanSearch(first(raw.q));
+  const sort = pick("sort", (v) => oneOf(DIRECTORY_SORTS, v)) ?? "name";
+  const query: DirectoryQuery = {
+    q: search.q,
+    team: pick("team", (v) => (v === NO_TEAM || UUID.test(v) ? v.toLowerCase() : undefined)),
+    role: pick("role", (v) => oneOf(ROLES, v)),
+    manager: pick("manager", (v) => (UUID.test(v) ? v.toLowerCase() : undefined)),
+    step: pick("step", (v) => (STEP_KEY.test(v) ? v : undefined)),
+    status: pick("status", (v) => oneOf(REVIEW_STATES, v)),
+    active: pick("active", (v) => oneOf(ACTIVE_FILTERS, v)) ?? "active",
+    sort,
+    dir: pick("dir", (v) => oneOf(["asc", "desc"] as const, v)) ?? "asc",
+    page: parsePage(first(raw.page)),
+  };
+  return { query, notes: { ignored, searchCut: search.cut } };
+}
+
+/** The /people URL of a view, leaving out what is the default so shared links stay short. */
+export function directoryHref(query: DirectoryQuery): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.team) params.set("team", query.team);
+  if (query.role) params.set("role", query.role);
+  if (query.manager) params.set("manager", query.manager);
+  if (query.step) params.set("step", query.step);
+  if (query.status) params.set("status", query.status);
+  if (query.active !== DEFAULT_DIRECTORY_QUERY.active) params.set("active", query.active);
+  if (query.sort !== DEFAULT_DIRECTORY_QUERY.sort) params.set("sort", query.sort);
+  if (query.dir !== DEFAULT_DIRECTORY_QUERY.dir) params.set("dir", query.dir);
+  if (query.page > 1) params.set("page", String(query.page));
+  const s = params.toString();
+  return s ? `/people?${s}` : "/people";
+}
+
+/**
+ * Where to send a well-formed address that is not written the short way: the GET form sends every
+ * field, empty or default ones too, and a shared link should not carry them. Null when the address
+ * is already short, or when parsing it left something out (the page says what, so it stays put).
+ */
+export function shorterHref(raw: RawQuery): string | null {
+  const { query, notes } = parseDirectoryQuery(raw);
+  if (notes.ignored.length > 0 || notes.searchCut) return null;
+  const given = new URLSearchParams();
+  for (const [name, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) given.append(name, v);
+  const href = directoryHref(query);
+  return href === (given.size > 0 ? `/people?${given}` : "/people") ? null : href;
+}
+
+/** The view sorted by a column, from its first page: ascending first, the other way when it is already sorted by it. */
+export function sortedBy(query: DirectoryQuery, sort: DirectorySort): DirectoryQuery {
+  const dir = query.sort === sort && query.dir === "asc" ? "desc" : "asc";
+  return { ...query, sort, dir, page: 1 };
+}
+
+export const onPage = (query: DirectoryQuery, page: number): DirectoryQuery => ({ ...query, page });
+
+/** Whether the view narrows the directory at all (the default shows every active person). */
+export const isFiltered = (query: DirectoryQuery) =>
+  Boolean(query.q || query.team || query.role || query.manager || query.step || query.status || query.active !== "active");
