@@ -92,6 +92,8 @@ const tours = [
           await page.getByLabel("Step 7: Add a way on to").selectOption({ label: "Software Engineer" });
           await page.getByRole("button", { name: "Add transition from Architect" }).click();
           await page.getByText("Saved at").waitFor();
+          // From the top: the save status, the problems the loop makes and the first steps.
+          await page.evaluate(() => window.scrollTo(0, 0));
         },
       },
       {
