@@ -8,6 +8,8 @@ test.describe("self-assessment", () => {
     signInElsewhere,
     visit,
   }) => {
+    // Two browsers and several axe checks of a full matrix: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     await signInAs("lena");
     await visit("/assessment");
     const editor = new AssessmentEditor(page);
