@@ -63,14 +63,14 @@ export function DirectoryList({
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-stone-100 text-xs uppercase tracking-wide text-stone-600">
             <tr>
-              <SortHeader query={query} sort="name" label="Name" className="w-[16%]" />
-              <SortHeader query={query} sort="email" label="Email" className="w-[18%]" />
+              <SortHeader query={query} sort="name" label="Name" className="w-[15%]" />
+              <SortHeader query={query} sort="email" label="Email" className="w-[20%]" />
               <SortHeader query={query} sort="role" label="Role" className="w-[8%]" />
-              <SortHeader query={query} sort="team" label="Team" className="w-[12%]" />
-              <th scope="col" className="w-[14%] px-3 py-2 font-semibold">
+              <SortHeader query={query} sort="team" label="Team" className="w-[11%]" />
+              <th scope="col" className="w-[13%] px-3 py-2 font-semibold">
                 Manager
               </th>
-              <SortHeader query={query} sort="step" label="Step" className="w-[14%]" />
+              <SortHeader query={query} sort="step" label="Step" className="w-[15%]" />
               <th scope="col" className="px-3 py-2 font-semibold">
                 {cycle ? cycle.name : "Review"}
               </th>

@@ -170,7 +170,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <FilterSelect
             id="people-status"
             name="status"
-            label={`Review (${cycle.name})`}
+            label="Review status"
             value={query.status}
             options={[{ value: "", label: "Any" }, ...(Object.keys(reviewBadge) as ReviewState[]).map((s) => ({ value: s, label: reviewBadge[s].label }))]}
           />
