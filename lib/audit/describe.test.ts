@@ -45,8 +45,8 @@ const names: AuditNames = {
   evidence: new Map([[EVIDENCE, { title: "Retry design", visible: true }]]),
   assessments: new Map([[ASSESSMENT, { kind: "self", cycleId: CYCLE }]]),
   versions: new Map([
-    [VERSION, { key: "engineering", name: "Engineering career path", number: 2, status: "published", latestDraft: false }],
-    [DRAFT, { key: "engineering", name: "Engineering career path", number: 3, status: "draft", latestDraft: true }],
+    [VERSION, { key: "engineering", name: "Engineering career path", number: 2, status: "published" }],
+    [DRAFT, { key: "engineering", name: "Engineering career path", number: 3, status: "draft" }],
   ]),
   frameworks: new Map([["engineering", "Engineering career path"]]),
 };
@@ -143,6 +143,10 @@ describe("teams", () => {
     expect(phrase(renamed)).toBe("renamed the team [Platform]");
     expect(renamed.phrase[1]).toEqual({ text: "Platform", href: "/teams" });
     expect(lines(renamed)).toEqual(["Name: Core → Platform"]);
+    // An older event names the team as it was called then; a team no longer there is not linked.
+    expect(renamed.phrase[1]).toEqual(said(event({ action: "team.create", entityType: "team", entityId: PLATFORM, after: { name: "Platform" } })).phrase[1]);
+    expect(said(event({ action: "team.rename", entityType: "team", entityId: PLATFORM, before: { name: "A" }, after: { name: "Core" } })).phrase[1]).toEqual({ text: "Core", href: "/teams" });
+    expect(said(event({ action: "team.create", entityType: "team", entityId: GONE, after: { name: "Old guild" } })).phrase).toEqual(["created the team ", "Old guild"]);
     expect(phrase(said(event({ action: "team.seed", entityType: "team", entityId: PRODUCT, actorId: null, after: { name: "Product" } })))).toBe(
       "created the team [Product] with the demo organisation",
     );

@@ -46,7 +46,8 @@ export type AuditNames = {
   cases: ReadonlyMap<string, true>;
   evidence: ReadonlyMap<string, { title: string; visible: boolean }>;
   assessments: ReadonlyMap<string, { kind: string; cycleId: string }>;
-  versions: ReadonlyMap<string, { key: string; name: string; number: number; status: string; latestDraft: boolean }>;
+  /** A framework has one draft at a time: a draft still here is the one its editor opens. */
+  versions: ReadonlyMap<string, { key: string; name: string; number: number; status: string }>;
   /** Framework names by key. */
   frameworks: ReadonlyMap<string, string>;
 };
@@ -175,11 +176,18 @@ class Namer {
   possessive(piece: AuditPiece): AuditPiece[] {
     return [piece, "’s"];
   }
-  team(id: unknown, fallback?: unknown): AuditPiece {
+  /**
+   * A team, a cycle, a calibration or an evidence item reads by the name the event recorded (what
+   * it was called then), else by its name now; linked while it exists.
+   */
+  private named(map: ReadonlyMap<string, string>, id: unknown, recorded: unknown, href: (id: string) => string, otherwise: string): AuditPiece {
     const key = uuid(id);
-    const name = key ? this.names.teams.get(key) : undefined;
-    if (name) return { text: name, href: "/teams" };
-    return str(fallback) ?? "a team";
+    const now = key ? map.get(key) : undefined;
+    const text = str(recorded) ?? now ?? otherwise;
+    return key && now !== undefined ? { text, href: href(key) } : text;
+  }
+  team(id: unknown, recorded?: unknown): AuditPiece {
+    return this.named(this.names.teams, id, recorded, () => "/teams", "a team");
   }
   teamName(id: unknown): string {
     const key = uuid(id);
@@ -193,27 +201,21 @@ class Namer {
     const key = uuid(id);
     return (key && this.names.dimensions.get(key)) ?? "a dimension";
   }
-  cycle(id: unknown, fallback?: unknown): AuditPiece {
-    const key = uuid(id);
-    const name = key ? this.names.cycles.get(key) : undefined;
-    if (name) return { text: name, href: "/cycles" };
-    return str(fallback) ?? "a review cycle";
+  cycle(id: unknown, recorded?: unknown): AuditPiece {
+    return this.named(this.names.cycles, id, recorded, () => "/cycles", "a review cycle");
   }
-  session(id: unknown, fallback?: unknown): AuditPiece {
-    const key = uuid(id);
-    const name = key ? this.names.sessions.get(key) : undefined;
-    if (name) return { text: name, href: `/calibration/${key}` };
-    return str(fallback) ?? "a calibration";
+  session(id: unknown, recorded?: unknown): AuditPiece {
+    return this.named(this.names.sessions, id, recorded, (key) => `/calibration/${key}`, "a calibration");
   }
   /** "promotion case", linked while the case is there. */
   promotionCase(id: unknown = this.e.entityId): AuditPiece {
     const key = uuid(id);
     return key && this.names.cases.has(key) ? { text: "promotion case", href: `/cases/${key}` } : "promotion case";
   }
-  evidence(id: unknown = this.e.entityId, title?: unknown): AuditPiece {
+  evidence(id: unknown = this.e.entityId, recorded?: unknown): AuditPiece {
     const key = uuid(id);
     const known = key ? this.names.evidence.get(key) : undefined;
-    const text = quoted(known?.title ?? str(title) ?? "an evidence item");
+    const text = quoted(str(recorded) ?? known?.title ?? "an evidence item");
     return known?.visible ? { text, href: `/evidence/${key}` } : text;
   }
   /** A framework by its key, or the framework of the version the event is about. */
@@ -223,7 +225,7 @@ class Namer {
     const name = (k && this.names.frameworks.get(k)) ?? version?.name ?? k ?? "a framework";
     if (!k) return name;
     if (version && this.e.entityType === "framework_version") {
-      if (version.status === "draft" && version.latestDraft) return { text: name, href: `/frameworks/${k}/draft` };
+      if (version.status === "draft") return { text: name, href: `/frameworks/${k}/draft` };
       if (version.status !== "draft" && version.number > 1) return { text: name, href: `/frameworks/${k}/diff?to=${version.number}` };
     }
     return { text: name, href: "/frameworks" };
