@@ -1,3 +1,4 @@
+import type { AuditEntityType as RecordedEntityType } from "@/db/audit";
 import { roleLabel, type Role } from "@/lib/auth/policy";
 import { isCalendarDate, longDate, longDateTime } from "@/lib/dates";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
@@ -70,7 +71,7 @@ export const AUDIT_ENTITY_TYPES = {
   evidence: "Evidence",
   promotion_case: "Promotion cases",
   calibration_session: "Calibration sessions",
-} as const;
+} as const satisfies Record<RecordedEntityType, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
 // ── reading an event's values ────────────────────────────────────────────────────────────────
