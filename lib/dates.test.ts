@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCalendarDate, isoDate, longDate, monthsBefore, parseIsoDate, wholeMonthsBetween } from "./dates";
+import { isCalendarDate, isoDate, longDate, longDateTime, monthsBefore, parseIsoDate, wholeMonthsBetween } from "./dates";
 
 describe("calendar dates", () => {
   it("round-trips an ISO date", () => {
@@ -37,5 +37,12 @@ describe("longDate", () => {
   it("writes a calendar date and a moment the same way, in UTC", () => {
     expect(longDate("2026-12-10")).toBe("10 December 2026");
     expect(longDate(new Date("2026-11-23T23:30:00Z"))).toBe("23 November 2026");
+  });
+});
+
+describe("longDateTime", () => {
+  it("adds the time of day in UTC, to the minute", () => {
+    expect(longDateTime(new Date("2024-05-25T14:03:59Z"))).toBe("25 May 2024, 14:03");
+    expect(longDateTime(new Date("2026-11-23T23:30:00-02:00"))).toBe("24 November 2026, 01:30");
   });
 });

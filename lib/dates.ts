@@ -43,3 +43,11 @@ export function longDate(d: Date | string): string {
   const date = typeof d === "string" ? new Date(`${d}T00:00:00Z`) : d;
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
+
+// One formatter for every call: building one costs far more than formatting (a page of 50 events).
+const longDateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A moment as people read it, with the time where it matters: "25 May 2024, 14:03" (UTC). */
+export function longDateTime(d: Date): string {
+  return `${longDateFormat.format(d)}, ${d.toISOString().slice(11, 16)}`;
+}

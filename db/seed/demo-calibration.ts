@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { isoDate, monthsBefore } from "@/lib/dates";
+import { recordAudit, type AuditEntry } from "../audit";
 import type { Tx } from "../client";
 import {
   assessments,
-  auditEvents,
   calibrationSessions,
   calibrators,
   caseEvidence,
@@ -87,7 +87,7 @@ export async function seedDemoCalibration(tx: Tx, ctx: Ctx) {
   const user = (key: string) => ctx.userIds.get(key)!;
   const step = (key: string) => ctx.stepIds.get(key)!;
   const dim = (key: string) => ctx.dimensionIds.get(key)!;
-  const audit: (typeof auditEvents.$inferInsert)[] = [];
+  const audit: AuditEntry[] = [];
 
   // The previous cycle: closed, with Diego's assessments far apart and Ines's published promotion.
   const previous = previousHalfYear(ctx.today);
@@ -227,7 +227,7 @@ export async function seedDemoCalibration(tx: Tx, ctx: Ctx) {
   await tx.insert(evidenceCells).values({ evidenceId: raviItem!.id, cellId: staffScope!.id });
   audit.push({ actorId: null, action: "evidence.seed", entityType: "evidence", entityId: raviItem!.id, after: { title: "Event bus RFC adopted by four teams" } });
 
-  await tx.insert(auditEvents).values(audit);
+  await recordAudit(tx, ...audit);
 }
 
 function currentName(today: Date) {

@@ -2,10 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { frameworkDefinitionSchema } from "@/lib/framework/definition";
 import { hashPassword } from "@/lib/auth/password";
 import { isoDate, monthsBefore } from "@/lib/dates";
+import { recordAudit } from "../audit";
 import type { DatabaseHandle, Tx } from "../client";
 import { importFrameworkFile } from "../framework-files";
 import { insertFrameworkVersion } from "../framework-store";
-import { assessments, auditEvents, cells, evidence, evidenceCells, frameworks, placements, ratings, reviewCycles, teams, users } from "../schema";
+import { assessments, cells, evidence, evidenceCells, frameworks, placements, ratings, reviewCycles, teams, users } from "../schema";
 import { seedDemoCalibration } from "./demo-calibration";
 import { defaultFramework } from "./default-framework";
 import { demoEvidence, demoPassword, demoPeople, demoManagerAssessments, demoSelfAssessments, demoTeams } from "./demo-organisation";
@@ -41,14 +42,14 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
     });
     const cycle = currentHalfYear(today);
     const [cycleRow] = await tx.insert(reviewCycles).values(cycle).returning({ id: reviewCycles.id });
-    await tx.insert(auditEvents).values({
+    await recordAudit(tx, {
       actorId: null,
       action: "cycle.seed",
       entityType: "review_cycle",
       entityId: cycleRow!.id,
       after: cycle,
     });
-    await tx.insert(auditEvents).values({
+    await recordAudit(tx, {
       actorId: null,
       action: "framework.seed",
       entityType: "framework_version",
@@ -98,22 +99,23 @@ export async function seedDatabase(handle: DatabaseHandle, opts: { demo: boolean
     );
     await tx.insert(placements).values(placementRows);
 
-    await tx.insert(auditEvents).values([
+    await recordAudit(
+      tx,
       ...teamRows.map((t) => ({
         actorId: null,
         action: "team.seed",
-        entityType: "team",
+        entityType: "team" as const,
         entityId: t.id,
         after: { name: t.name },
       })),
       ...demoPeople.map((p) => ({
         actorId: null,
         action: "user.seed",
-        entityType: "user",
+        entityType: "user" as const,
         entityId: userIds.get(p.key)!,
         after: { name: p.name, email: p.email, role: p.role, team: p.team, manager: p.manager, placement: p.placement ?? null },
       })),
-    ]);
+    );
     await seedDemoWork(tx, { versionId, cycleId: cycleRow!.id, userIds, stepIds, dimensionIds, today });
     await seedDemoCalibration(tx, { versionId, cycleId: cycleRow!.id, userIds, stepIds, dimensionIds, today });
     await seedExampleFramework(tx);
@@ -180,7 +182,7 @@ async function seedDemoWork(
       })
       .returning({ id: evidence.id });
     await tx.insert(evidenceCells).values(item.cells.map(([step, dimension]) => ({ evidenceId: row!.id, cellId: cellId(step, dimension) })));
-    await tx.insert(auditEvents).values({ actorId: null, action: "evidence.seed", entityType: "evidence", entityId: row!.id, after: { title: item.title } });
+    await recordAudit(tx, { actorId: null, action: "evidence.seed", entityType: "evidence", entityId: row!.id, after: { title: item.title } });
   }
 
   const demoAssessments = [
@@ -208,6 +210,6 @@ async function seedDemoWork(
         rationale,
       })),
     );
-    await tx.insert(auditEvents).values({ actorId: null, action: "assessment.seed", entityType: "assessment", entityId: row!.id, after: { kind: a.kind, submitted: a.submitted } });
+    await recordAudit(tx, { actorId: null, action: "assessment.seed", entityType: "assessment", entityId: row!.id, after: { kind: a.kind, submitted: a.submitted } });
   }
 }

@@ -358,8 +358,8 @@ export async function applyMigration(viewer: Viewer, raw: ApplyMigrationInput | 
             returning id, user_id, effective_on
           ),
           audited as (
-            insert into ${auditEvents} (actor_id, action, entity_type, entity_id, before, after)
-            select ${viewer.id}::uuid, 'placement.create', 'placement', i.id::text,
+            insert into ${auditEvents} (actor_id, action, entity_type, entity_id, subject_id, before, after)
+            select ${viewer.id}::uuid, 'placement.create', 'placement', i.id, i.user_id,
               jsonb_build_object('personId', m.user_id, 'step', m.old_name, 'stepKey', m.old_key, 'version', ${source.number}::int, 'effectiveOn', m.since),
               jsonb_build_object('personId', m.user_id, 'step', m.new_name, 'stepKey', m.new_key, 'version', ${target.number}::int,
                 'effectiveOn', i.effective_on, 'reason', 'migration', 'note', ${input.note}::text, 'via', 'migration')

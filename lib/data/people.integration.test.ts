@@ -186,7 +186,7 @@ describe("deactivating a person", () => {
     expect(await personStatusByEmail(` ${mei.email} `)).toBe("active");
     expect(await personStatusByEmail("nobody@example.com")).toBe("unknown");
     expect(await personStatusByEmail(null)).toBe("unknown");
-    const actions = (await listAuditEvents(admin, { personId: mei.id })).events.map((e) => e.action);
+    const actions = (await listAuditEvents(admin, { personId: mei.id, entityType: "user" })).events.map((e) => e.action);
     expect(actions).toEqual(["user.reactivate", "user.deactivate", "user.seed"]);
   });
 });

@@ -1,0 +1,437 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { auditActionGroups, auditReferences, describeAuditEvent, emptyAuditNames, isKnownAction, type AuditDescription, type AuditFacts, type AuditNames, type AuditPiece } from "./describe";
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const ALEX = id(1);
+const SAM = id(2);
+const PRIYA = id(3);
+const MARCUS = id(4);
+const PLATFORM = id(10);
+const PRODUCT = id(11);
+const SENIOR = id(20);
+const STAFF = id(21);
+const SCOPE = id(30);
+const CYCLE = id(40);
+const SESSION = id(50);
+const CASE = id(60);
+const EVIDENCE = id(70);
+const VERSION = id(80);
+const DRAFT = id(81);
+const ASSESSMENT = id(90);
+const GONE = id(999);
+
+const names: AuditNames = {
+  ...emptyAuditNames(),
+  people: new Map([
+    [ALEX, "Alex Morgan"],
+    [SAM, "Sam Okafor"],
+    [PRIYA, "Priya Raman"],
+    [MARCUS, "Marcus Bell"],
+  ]),
+  teams: new Map([
+    [PLATFORM, "Platform"],
+    [PRODUCT, "Product"],
+  ]),
+  steps: new Map([
+    [SENIOR, "Senior Engineer"],
+    [STAFF, "Staff Engineer"],
+  ]),
+  dimensions: new Map([[SCOPE, "Scope of influence"]]),
+  cycles: new Map([[CYCLE, "2026 H2 review"]]),
+  sessions: new Map([[SESSION, "2026 H2 calibration"]]),
+  cases: new Map([[CASE, true]]),
+  evidence: new Map([[EVIDENCE, { title: "Retry design", visible: true }]]),
+  assessments: new Map([[ASSESSMENT, { kind: "self", cycleId: CYCLE }]]),
+  versions: new Map([
+    [VERSION, { key: "engineering", name: "Engineering career path", number: 2, status: "published" }],
+    [DRAFT, { key: "engineering", name: "Engineering career path", number: 3, status: "draft" }],
+  ]),
+  frameworks: new Map([["engineering", "Engineering career path"]]),
+};
+
+const sam = { id: SAM, name: "Sam Okafor" };
+
+function event(e: Partial<AuditFacts> & Pick<AuditFacts, "action" | "entityType">): AuditFacts {
+  return { entityId: GONE, actorId: ALEX, subject: null, before: null, after: null, ...e };
+}
+
+/** The phrase as text, with [brackets] around each linked name. */
+function phrase(d: AuditDescription): string {
+  return d.phrase.map((p: AuditPiece) => (typeof p === "string" ? p : p.href ? `[${p.text}]` : p.text)).join("");
+}
+const lines = (d: AuditDescription) => d.changes.map((c) => `${c.field}: ${[c.from, c.to].filter((v) => v !== undefined).join(" → ")}`);
+const said = (e: AuditFacts) => describeAuditEvent(e, names);
+
+describe("people", () => {
+  it("names a new person, with their role, manager and team resolved", () => {
+    const d = said(
+      event({
+        action: "user.create",
+        entityType: "user",
+        entityId: SAM,
+        subject: sam,
+        after: { email: "sam@example.com", name: "Sam Okafor", role: "engineer", managerId: PRIYA, teamId: PLATFORM, password: "link" },
+      }),
+    );
+    expect(phrase(d)).toBe("added [Sam Okafor] as an engineer");
+    expect(d.phrase[1]).toEqual({ text: "Sam Okafor", href: `/people/${SAM}` });
+    expect(lines(d)).toEqual(["Email: sam@example.com", "Manager: Priya Raman", "Team: Platform", "Password: a one-time set-password link"]);
+  });
+
+  it("says where an imported person came from", () => {
+    const d = said(
+      event({ action: "user.create", entityType: "user", entityId: SAM, subject: sam, after: { email: "sam@example.com", name: "Sam Okafor", role: "manager", manager: "alex@example.com", team: "Data", via: "import" } }),
+    );
+    expect(phrase(d)).toBe("added [Sam Okafor] as a manager from a people import");
+    expect(lines(d)).toEqual(["Email: sam@example.com", "Manager: alex@example.com", "Team: Data"]);
+  });
+
+  it("lists only the fields an edit changed, in words", () => {
+    const d = said(
+      event({
+        action: "user.update",
+        entityType: "user",
+        entityId: SAM,
+        subject: sam,
+        before: { name: "Sam Okafor", role: "engineer", managerId: PRIYA, teamId: PLATFORM },
+        after: { name: "Sam Okafor", role: "manager", managerId: MARCUS, teamId: null },
+      }),
+    );
+    expect(phrase(d)).toBe("changed [Sam Okafor]’s role, manager and team");
+    expect(lines(d)).toEqual(["Role: Engineer → Manager", "Manager: Priya Raman → Marcus Bell", "Team: Platform → no team"]);
+  });
+
+  it("reads an import's edit, with emails and team names", () => {
+    const d = said(
+      event({ action: "user.update", entityType: "user", entityId: SAM, subject: sam, before: { role: "engineer", team: null }, after: { role: "admin", team: "Data", via: "import" } }),
+    );
+    expect(phrase(d)).toBe("changed [Sam Okafor]’s role and team from a people import");
+    expect(lines(d)).toEqual(["Role: Engineer → Admin", "Team: no team → Data"]);
+  });
+
+  it("says so when a save changed nothing", () => {
+    const same = { name: "Sam Okafor", role: "engineer", managerId: PRIYA, teamId: PLATFORM };
+    const d = said(event({ action: "user.update", entityType: "user", entityId: SAM, subject: sam, before: same, after: same }));
+    expect(phrase(d)).toBe("saved [Sam Okafor]’s details without changing them");
+    expect(d.changes).toEqual([]);
+  });
+
+  it("describes deactivation, passwords, the first admin and the demo's people", () => {
+    const onSam = { entityType: "user", entityId: SAM, subject: sam } as const;
+    expect(phrase(said(event({ action: "user.deactivate", ...onSam, before: { active: true }, after: { active: false } })))).toBe("deactivated [Sam Okafor]");
+    expect(phrase(said(event({ action: "user.reactivate", ...onSam, before: { active: false }, after: { active: true } })))).toBe("reactivated [Sam Okafor]");
+    expect(phrase(said(event({ action: "user.password-link", ...onSam })))).toBe("made a one-time set-password link for [Sam Okafor]");
+    expect(phrase(said(event({ action: "user.set-password", ...onSam, actorId: SAM })))).toBe("set their password with a one-time link");
+    expect(phrase(said(event({ action: "user.change-password", ...onSam, actorId: SAM })))).toBe("changed their password");
+    const first = said(event({ action: "user.create-first-admin", ...onSam, actorId: null, after: { email: "sam@example.com", name: "Sam Okafor", role: "admin" } }));
+    expect(phrase(first)).toBe("made [Sam Okafor] the first admin");
+    const seeded = said(event({ action: "user.seed", ...onSam, actorId: null, after: { name: "Sam Okafor", email: "sam@example.com", role: "engineer", team: "Platform", manager: "priya", placement: null } }));
+    expect(phrase(seeded)).toBe("added [Sam Okafor] with the demo organisation");
+    expect(lines(seeded)).toEqual(["Email: sam@example.com", "Role: Engineer", "Team: Platform"]);
+  });
+});
+
+describe("teams", () => {
+  it("links a team to the teams page and words a rename", () => {
+    expect(phrase(said(event({ action: "team.create", entityType: "team", entityId: PLATFORM, after: { name: "Platform" } })))).toBe("created the team [Platform]");
+    expect(phrase(said(event({ action: "team.create", entityType: "team", entityId: PLATFORM, after: { name: "Platform", via: "import" } })))).toBe(
+      "created the team [Platform] from a people import",
+    );
+    const renamed = said(event({ action: "team.rename", entityType: "team", entityId: PLATFORM, before: { name: "Core" }, after: { name: "Platform" } }));
+    expect(phrase(renamed)).toBe("renamed the team [Platform]");
+    expect(renamed.phrase[1]).toEqual({ text: "Platform", href: "/teams" });
+    expect(lines(renamed)).toEqual(["Name: Core → Platform"]);
+    // An older event names the team as it was called then; a team no longer there is not linked.
+    expect(renamed.phrase[1]).toEqual(said(event({ action: "team.create", entityType: "team", entityId: PLATFORM, after: { name: "Platform" } })).phrase[1]);
+    expect(said(event({ action: "team.rename", entityType: "team", entityId: PLATFORM, before: { name: "A" }, after: { name: "Core" } })).phrase[1]).toEqual({ text: "Core", href: "/teams" });
+    expect(said(event({ action: "team.create", entityType: "team", entityId: GONE, after: { name: "Old guild" } })).phrase).toEqual(["created the team ", "Old guild"]);
+    expect(phrase(said(event({ action: "team.seed", entityType: "team", entityId: PRODUCT, actorId: null, after: { name: "Product" } })))).toBe(
+      "created the team [Product] with the demo organisation",
+    );
+  });
+});
+
+describe("placements", () => {
+  const summary = { personId: SAM, step: "Senior Engineer", stepKey: "senior-engineer", version: 1, effectiveOn: "2026-03-01", reason: "initial", note: "Joined as a senior." };
+
+  it("places a person, with the date, the reason and the note as text", () => {
+    const d = said(event({ action: "placement.create", entityType: "placement", subject: sam, after: summary }));
+    expect(phrase(d)).toBe("placed [Sam Okafor] on Senior Engineer");
+    expect(lines(d)).toEqual(["Effective from: 1 March 2026", "Reason: Initial placement"]);
+    expect(d.notes).toEqual([{ label: "Note", text: "Joined as a senior." }]);
+    expect(phrase(said(event({ action: "placement.create", entityType: "placement", subject: sam, after: { ...summary, note: "", via: "import" } })))).toBe(
+      "placed [Sam Okafor] on Senior Engineer from a people import",
+    );
+  });
+
+  it("words a move to a new framework version, from step to step", () => {
+    const d = said(
+      event({
+        action: "placement.create",
+        entityType: "placement",
+        subject: sam,
+        before: { personId: SAM, step: "Senior Engineer", stepKey: "senior-engineer", version: 1, effectiveOn: "2025-01-01" },
+        after: { personId: SAM, step: "Senior Engineer I", stepKey: "senior-engineer", version: 2, effectiveOn: "2025-01-01", reason: "migration", note: "", via: "migration" },
+      }),
+    );
+    expect(phrase(d)).toBe("moved [Sam Okafor] to Senior Engineer I on version 2");
+    expect(lines(d)).toEqual(["Step: Senior Engineer (version 1) → Senior Engineer I (version 2)", "Reason: none → Migration to a new version"]);
+  });
+
+  it("words a correction and a promotion", () => {
+    const corrected = said(
+      event({ action: "placement.correct", entityType: "placement", subject: sam, before: summary, after: { ...summary, step: "Staff Engineer", reason: "correction", note: "Fixed a slip." } }),
+    );
+    expect(phrase(corrected)).toBe("corrected [Sam Okafor]’s placement");
+    expect(lines(corrected)).toEqual(["Step: Senior Engineer (version 1) → Staff Engineer (version 1)", "Reason: Initial placement → Correction"]);
+    expect(corrected.notes).toEqual([{ label: "Note", text: "Fixed a slip." }]);
+    const promoted = said(event({ action: "placement.promote", entityType: "placement", subject: sam, after: { personId: SAM, stepId: STAFF, effectiveOn: "2026-12-01", reason: "promotion", caseId: CASE } }));
+    expect(phrase(promoted)).toBe("placed [Sam Okafor] on Staff Engineer after an approved [promotion case]");
+    expect(promoted.phrase.at(-1)).toEqual({ text: "promotion case", href: `/cases/${CASE}` });
+    expect(lines(promoted)).toEqual(["Effective from: 1 December 2026"]);
+  });
+});
+
+describe("frameworks", () => {
+  it("words publishing, with the change note as text", () => {
+    const d = said(
+      event({ action: "framework.publish", entityType: "framework_version", entityId: VERSION, before: { status: "draft" }, after: { framework: "engineering", number: 2, status: "published", notes: "<b>New</b> steps", via: "app" } }),
+    );
+    expect(phrase(d)).toBe("published version 2 of [Engineering career path]");
+    expect(d.phrase.at(-1)).toEqual({ text: "Engineering career path", href: "/frameworks/engineering/diff?to=2" });
+    expect(d.notes).toEqual([{ label: "Change note", text: "<b>New</b> steps" }]);
+  });
+
+  it("words a draft's life, linking the draft while it is the one being edited", () => {
+    const opened = said(event({ action: "framework.draft.open", entityType: "framework_version", entityId: DRAFT, after: { framework: "engineering", number: 3, copiedFrom: 2 } }));
+    expect(phrase(opened)).toBe("started a draft of version 3 of [Engineering career path], copied from version 2");
+    expect(opened.phrase[1]).toEqual({ text: "Engineering career path", href: "/frameworks/engineering/draft" });
+    const saved = said(
+      event({ action: "framework.draft.save", entityType: "framework_version", entityId: DRAFT, after: { framework: "engineering", number: 3, revision: 4, steps: 9, dimensions: 3, transitions: 10, cells: 27 } }),
+    );
+    expect(phrase(saved)).toBe("saved the draft of version 3 of [Engineering career path] (9 steps, 3 dimensions)");
+    expect(lines(saved)).toEqual(["Transitions: 10", "Cells: 27"]);
+    const discarded = said(event({ action: "framework.draft.discard", entityType: "framework_version", entityId: GONE, before: { framework: "engineering", number: 4, status: "draft" } }));
+    expect(phrase(discarded)).toBe("discarded the draft of version 4 of [Engineering career path]");
+    expect(discarded.phrase[1]).toEqual({ text: "Engineering career path", href: "/frameworks" });
+  });
+
+  it("words an import from the app and from the command line", () => {
+    const d = said(
+      event({
+        action: "framework.import",
+        entityType: "framework_version",
+        entityId: DRAFT,
+        after: { framework: "engineering", number: 3, status: "draft", kind: "csv", newFramework: false, steps: 9, dimensions: 3, via: "app" },
+      }),
+    );
+    expect(phrase(d)).toBe("imported [Engineering career path] from a spreadsheet as a draft of version 3");
+    expect(lines(d)).toEqual(["Steps: 9", "Dimensions: 3"]);
+    const cli = said(
+      event({ action: "framework.import", entityType: "framework_version", entityId: GONE, actorId: null, after: { framework: "data", number: 1, kind: "json", newFramework: true, steps: 2, dimensions: 2, via: "cli" } }),
+    );
+    expect(phrase(cli)).toBe("imported the new framework [data] from a JSON file as a draft of version 1 from the command line");
+  });
+
+  it("words moving everyone to a new version and loading the default framework", () => {
+    const d = said(
+      event({
+        action: "framework.migrate",
+        entityType: "framework_version",
+        entityId: VERSION,
+        before: { framework: "engineering", version: 1, people: 8 },
+        after: { framework: "engineering", from: 1, to: 2, moved: 8, keptTimeAtStep: 6, evidenceLinks: 14, mapping: { "senior-engineer": "senior-engineer-1" }, note: "Split senior.", via: "app" },
+      }),
+    );
+    expect(phrase(d)).toBe("moved 8 people from version 1 to version 2 of [Engineering career path]");
+    expect(lines(d)).toEqual(["Time at step kept: 6 people", "Evidence links carried over: 14", "Step: senior-engineer → senior-engineer-1"]);
+    expect(d.notes).toEqual([{ label: "Note", text: "Split senior." }]);
+    expect(phrase(said(event({ action: "framework.seed", entityType: "framework_version", entityId: GONE, actorId: null, after: { framework: "engineering", number: 1, status: "published" } })))).toBe(
+      "loaded version 1 of [Engineering career path]",
+    );
+  });
+});
+
+describe("review cycles", () => {
+  it("names the cycle, linked to the cycles page, with its dates", () => {
+    const created = said(event({ action: "cycle.create", entityType: "review_cycle", entityId: CYCLE, after: { name: "2026 H2 review", startsOn: "2026-07-01", endsOn: "2026-12-31", status: "closed" } }));
+    expect(phrase(created)).toBe("created the review cycle [2026 H2 review]");
+    expect(lines(created)).toEqual(["Dates: 1 July 2026 – 31 December 2026"]);
+    expect(phrase(said(event({ action: "cycle.open", entityType: "review_cycle", entityId: CYCLE, before: { status: "closed" }, after: { status: "open" } })))).toBe("opened the review cycle [2026 H2 review]");
+    expect(phrase(said(event({ action: "cycle.close", entityType: "review_cycle", entityId: CYCLE, before: { status: "open" }, after: { status: "closed" } })))).toBe("closed the review cycle [2026 H2 review]");
+    expect(phrase(said(event({ action: "cycle.seed", entityType: "review_cycle", entityId: GONE, actorId: null, after: { name: "2025 H1 review", startsOn: "2025-01-01", endsOn: "2025-06-30", status: "closed" } })))).toBe(
+      "created the review cycle 2025 H1 review with the demo organisation",
+    );
+  });
+});
+
+describe("assessments", () => {
+  it("words a person's own self-assessment, and a manager's assessment of them", () => {
+    expect(phrase(said(event({ action: "assessment.start", entityType: "assessment", entityId: ASSESSMENT, actorId: SAM, subject: sam, after: { kind: "self", cycleId: CYCLE } })))).toBe(
+      "started their self-assessment for [2026 H2 review]",
+    );
+    expect(
+      phrase(said(event({ action: "assessment.start", entityType: "assessment", entityId: GONE, actorId: PRIYA, subject: sam, after: { kind: "manager", subjectId: SAM, cycleId: CYCLE } }))),
+    ).toBe("started the manager assessment of [Sam Okafor] for [2026 H2 review]");
+    const handOver = said(event({ action: "assessment.hand-over", entityType: "assessment", actorId: MARCUS, subject: sam, before: { authorId: PRIYA }, after: { authorId: MARCUS } }));
+    expect(phrase(handOver)).toBe("took over the manager assessment of [Sam Okafor] from [Priya Raman]");
+  });
+
+  it("lists a submitted assessment's picks, dimension by dimension", () => {
+    const d = said(
+      event({ action: "assessment.submit", entityType: "assessment", entityId: ASSESSMENT, actorId: SAM, subject: sam, after: { kind: "self", ratings: [{ dimensionId: SCOPE, stepId: STAFF }] } }),
+    );
+    expect(phrase(d)).toBe("submitted their self-assessment for [2026 H2 review]");
+    expect(lines(d)).toEqual(["Scope of influence: Staff Engineer"]);
+    expect(phrase(said(event({ action: "assessment.seed", entityType: "assessment", entityId: GONE, actorId: null, subject: sam, after: { kind: "manager", submitted: true } })))).toBe(
+      "added [Sam Okafor]’s manager assessment (submitted) with the demo organisation",
+    );
+  });
+});
+
+describe("evidence", () => {
+  const item = { title: "Retry design", kind: "design-doc", occurredOn: "2026-02-01", link: "https://example.com/rfc", bodyLength: 120, cells: 2 };
+
+  it("links evidence the viewer may open, and words an edit field by field", () => {
+    const created = said(event({ action: "evidence.create", entityType: "evidence", entityId: EVIDENCE, actorId: SAM, subject: sam, after: item }));
+    expect(phrase(created)).toBe("added the evidence [“Retry design”]");
+    expect(created.phrase[1]).toEqual({ text: "“Retry design”", href: `/evidence/${EVIDENCE}` });
+    expect(lines(created)).toEqual(["Kind: Design doc", "Date: 1 February 2026", "Link: https://example.com/rfc", "Text: 120 characters", "Cells: 2 cells"]);
+    const edited = said(event({ action: "evidence.update", entityType: "evidence", entityId: EVIDENCE, actorId: SAM, subject: sam, before: item, after: { ...item, title: "Retry design v2", cells: 3 } }));
+    expect(lines(edited)).toEqual(["Title: Retry design → Retry design v2", "Cells: 2 cells → 3 cells"]);
+  });
+
+  it("names deleted evidence by its title, unlinked, and evidence the viewer may not open without a link", () => {
+    const deleted = said(event({ action: "evidence.delete", entityType: "evidence", entityId: GONE, actorId: SAM, subject: sam, before: { ...item, title: "Old talk" } }));
+    expect(phrase(deleted)).toBe("deleted the evidence “Old talk”");
+    const hidden: AuditNames = { ...names, evidence: new Map([[EVIDENCE, { title: "Retry design", visible: false }]]) };
+    expect(describeAuditEvent(event({ action: "evidence.seed", entityType: "evidence", entityId: EVIDENCE, actorId: null, subject: sam, after: { title: "Retry design" } }), hidden).phrase).toContain(
+      "“Retry design”",
+    );
+  });
+});
+
+describe("promotion cases", () => {
+  const onCase = { entityType: "promotion_case", entityId: CASE, actorId: PRIYA, subject: sam } as const;
+
+  it("links the case while it exists, and names its subject", () => {
+    const created = said(event({ action: "case.create", ...onCase, after: { subjectId: SAM, from: "Senior Engineer", to: "Staff Engineer" } }));
+    expect(phrase(created)).toBe("opened a [promotion case] for [Sam Okafor]");
+    expect(lines(created)).toEqual(["Step: Senior Engineer → Staff Engineer"]);
+    expect(phrase(said(event({ action: "case.propose", ...onCase, before: { status: "draft" }, after: { status: "proposed" } })))).toBe("proposed the [promotion case] for [Sam Okafor]");
+    expect(phrase(said(event({ action: "case.withdraw", ...onCase, before: { status: "proposed" }, after: { status: "withdrawn" } })))).toBe("withdrew the [promotion case] for [Sam Okafor]");
+    expect(phrase(said(event({ action: "case.discard", ...onCase, entityId: GONE, before: { status: "draft", subjectId: SAM } })))).toBe("discarded the draft promotion case for [Sam Okafor]");
+  });
+
+  it("words an edit, a pre-vote (without what it says) and a decision with its rationale as text", () => {
+    const edited = said(
+      event({
+        action: "case.update",
+        ...onCase,
+        before: { toStepId: SENIOR, narrativeLength: 10, evidenceIds: [] },
+        after: { toStepId: STAFF, narrativeLength: 1200, evidenceIds: [EVIDENCE] },
+      }),
+    );
+    expect(lines(edited)).toEqual(["Target step: Senior Engineer → Staff Engineer", "Narrative: 10 characters → 1,200 characters", "Evidence: 0 items → 1 item"]);
+    expect(phrase(said(event({ action: "case.vote", ...onCase, actorId: ALEX, after: { sessionId: SESSION } })))).toBe("pre-voted on the [promotion case] for [Sam Okafor] in [2026 H2 calibration]");
+    expect(phrase(said(event({ action: "case.vote.change", ...onCase, actorId: ALEX, after: { sessionId: SESSION } })))).toBe(
+      "changed their pre-vote on the [promotion case] for [Sam Okafor] in [2026 H2 calibration]",
+    );
+    const decided = said(
+      event({ action: "case.decide", ...onCase, actorId: ALEX, before: { status: "proposed", toStepId: STAFF }, after: { status: "approved", rationale: "<script>x</script> Ready.", effectiveOn: "2026-12-01" } }),
+    );
+    expect(phrase(decided)).toBe("decided the [promotion case] for [Sam Okafor]: approved");
+    expect(lines(decided)).toEqual(["Status: Proposed → Approved", "Effective from: 1 December 2026"]);
+    expect(decided.notes).toEqual([{ label: "Rationale", text: "<script>x</script> Ready." }]);
+    expect(phrase(said(event({ action: "case.seed", ...onCase, actorId: null, after: { status: "proposed", subject: "sam", to: "staff-engineer" } })))).toBe(
+      "added the [promotion case] for [Sam Okafor] (proposed) with the demo organisation",
+    );
+  });
+});
+
+describe("calibration", () => {
+  const onSession = { entityType: "calibration_session", entityId: SESSION } as const;
+
+  it("links the session and names its calibrators", () => {
+    const created = said(event({ action: "calibration.create", ...onSession, after: { name: "2026 H2 calibration", heldOn: "2026-12-07", reviewCycleId: CYCLE, calibratorIds: [ALEX, PRIYA, MARCUS] } }));
+    expect(phrase(created)).toBe("opened the calibration [2026 H2 calibration] for [2026 H2 review]");
+    expect(created.phrase[1]).toEqual({ text: "2026 H2 calibration", href: `/calibration/${SESSION}` });
+    expect(lines(created)).toEqual(["Held on: 7 December 2026", "Calibrators: Alex Morgan, Priya Raman and Marcus Bell"]);
+    expect(phrase(said(event({ action: "calibration.start", ...onSession, before: { status: "preparing" }, after: { status: "in_session" } })))).toBe("started the calibration [2026 H2 calibration]");
+    expect(phrase(said(event({ action: "calibration.close", ...onSession, before: { status: "in_session" }, after: { status: "closed" } })))).toBe("closed the calibration [2026 H2 calibration]");
+    const published = said(event({ action: "calibration.publish", ...onSession, after: { publishedAt: "2026-12-08T10:00:00.000Z", approved: 2 } }));
+    expect(phrase(published)).toBe("published the outcomes of the calibration [2026 H2 calibration]");
+    expect(lines(published)).toEqual(["Approved: 2 cases"]);
+    expect(phrase(said(event({ action: "calibration.seed", ...onSession, entityId: GONE, actorId: null, after: { status: "closed", published: true } })))).toBe(
+      "set up the calibration a calibration (closed) with the demo organisation",
+    );
+  });
+});
+
+describe("an action the catalogue does not know", () => {
+  it("is described neutrally, its fields as label: value lines with names, never JSON", () => {
+    const d = said(
+      event({
+        action: "user.merge",
+        entityType: "user",
+        entityId: SAM,
+        subject: sam,
+        before: { mergedInto: null, teamId: PLATFORM },
+        after: { mergedInto: PRIYA, teamId: PRODUCT, when: "2026-05-25T14:03:00Z", flags: { a: 1 }, tags: ["x", "y"] },
+      }),
+    );
+    expect(phrase(d)).toBe("recorded “user merge” about [Sam Okafor]");
+    expect(lines({ ...d, changes: d.details })).toEqual([
+      "Merged into: none → Priya Raman",
+      "Team: Platform → Product",
+      "When: 25 May 2026, 14:03",
+      "Flags: a: 1",
+      "Tags: x, y",
+    ]);
+    expect(d.details.flatMap((l) => [l.from, l.to]).join(" ")).not.toMatch(/[{}"]/);
+  });
+
+  it("survives values of any shape", () => {
+    for (const value of [null, 1, "x", [], [1, [2, [3]]], { a: { b: { c: {} } } }, "x".repeat(10_000)]) {
+      const d = said(event({ action: "odd", entityType: "widget", before: value, after: value }));
+      expect(phrase(d)).toBe("recorded “odd”");
+    }
+  });
+});
+
+describe("the catalogue", () => {
+  it("describes every action Waymark records", () => {
+    // Every action string written next to an audit event in the code that writes them.
+    const roots = ["lib/data", "db"];
+    const files = roots.flatMap((root) => fs.readdirSync(root, { recursive: true, encoding: "utf8" }).map((f) => path.join(root, f)));
+    const written = new Set<string>();
+    for (const file of files) {
+      if (!/\.ts$/.test(file) || /test\.ts$/.test(file)) continue;
+      const text = fs.readFileSync(file, "utf8");
+      if (!/recordAudit|auditEvents/.test(text)) continue;
+      for (const m of text.matchAll(/["'`]((?:user|team|placement|framework|cycle|assessment|evidence|case|calibration)\.[a-z][a-z.-]*)["'`]/g)) written.add(m[1]!);
+    }
+    expect(written.size).toBeGreaterThan(40);
+    expect([...written].filter((a) => !isKnownAction(a))).toEqual([]);
+  });
+
+  it("offers every action in a group, and reads the ids a page mentions", () => {
+    const groups = auditActionGroups();
+    expect(groups.map((g) => g.group)).toEqual(["People", "Teams", "Placements", "Frameworks", "Review cycles", "Assessments", "Evidence", "Promotion cases", "Calibration"]);
+    const refs = auditReferences([
+      { entityType: "user", entityId: SAM, before: { managerId: PRIYA, teamId: PLATFORM }, after: { managerId: MARCUS } },
+      { entityType: "assessment", entityId: ASSESSMENT, before: null, after: { ratings: [{ dimensionId: SCOPE, stepId: STAFF }] } },
+      { entityType: "calibration_session", entityId: SESSION, before: null, after: { calibratorIds: Array.from({ length: 50 }, (_, i) => id(1000 + i)), framework: "engineering" } },
+      { entityType: "team", entityId: "not-a-uuid", before: "x", after: [1, 2] },
+    ]);
+    expect([...refs.people]).toEqual([SAM, PRIYA, MARCUS, ...Array.from({ length: 20 }, (_, i) => id(1000 + i))]);
+    expect([...refs.teams]).toEqual([PLATFORM]);
+    expect([...refs.steps]).toEqual([STAFF]);
+    expect([...refs.dimensions]).toEqual([SCOPE]);
+    expect([...refs.assessments]).toEqual([ASSESSMENT]);
+    expect([...refs.sessions]).toEqual([SESSION]);
+    expect([...refs.frameworks]).toEqual(["engineering"]);
+  });
+});
