@@ -12,6 +12,8 @@
 // of sequential requests, requests per second at 8 concurrent, each as a ratio to /api/health in
 // the same run and to the same page on the demo; SQL statements per request, counted by the
 // database driver (WAYMARK_COUNT_STATEMENTS); HTML bytes; JavaScript (gzip) against Next's floor.
+// Both databases are served at once and measured in turns, page by page, so that other work on the
+// machine weighs on both sides of each ratio alike.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -49,6 +51,8 @@ const running = new Set();
 process.on("exit", () => {
   for (const child of running) child.kill("SIGTERM");
 });
+// Interrupted, the servers started here stop too (their own handlers close the databases).
+for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));
 
 async function startServer(env) {
   const p = await freePort();
@@ -328,37 +332,56 @@ async function prepareRun(base, large) {
   return { cookies, url };
 }
 
-async function measurePage(base, url, cookie) {
-  for (let i = 0; i < 10; i++) await get(url, cookie);
-  const statements = await statementsPerRequest(base, url, cookie);
-  const html = text(await get(url, cookie));
-  const js = await pageJavaScript(base, html);
-  const l = await latency(url, REQUESTS, cookie, 0);
-  const rps = await throughput(url, cookie, { workers: CONCURRENCY, total: Math.max(CONCURRENCY * 6, REQUESTS) });
-  return { p50: l.p50, p95: l.p95, rps, statements, htmlBytes: Buffer.byteLength(html), js: js.modern, jsLegacy: js.legacy };
+const summarise = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
+};
+
+/**
+ * One page on both databases at once: the demo's and the large one, each with its own server. The
+ * sequential requests take turns (demo page, large page, each server's /api/health), so a machine
+ * shared with other work slows both sides alike and every ratio compares figures taken together.
+ */
+async function measurePage(sides) {
+  for (const s of sides) for (let i = 0; i < 10; i++) await get(s.url, s.cookie);
+  const figures = [];
+  for (const s of sides) {
+    const statements = await statementsPerRequest(s.base, s.url, s.cookie);
+    const html = text(await get(s.url, s.cookie));
+    const js = await pageJavaScript(s.base, html);
+    figures.push({ statements, htmlBytes: Buffer.byteLength(html), js: js.modern, jsLegacy: js.legacy, page: [], health: [] });
+  }
+  const timed = async (url, cookie) => {
+    const t0 = performance.now();
+    await get(url, cookie);
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < REQUESTS; i++) {
+    for (const [k, s] of sides.entries()) figures[k].page.push(await timed(s.url, s.cookie));
+    for (const [k, s] of sides.entries()) figures[k].health.push(await timed(`${s.base}/api/health`));
+  }
+  const burst = { workers: CONCURRENCY, total: Math.max(CONCURRENCY * 6, REQUESTS) };
+  const results = [];
+  for (const [k, s] of sides.entries()) {
+    const { page, health, ...f } = figures[k];
+    const rps = await throughput(s.url, s.cookie, burst);
+    const healthRps = await throughput(`${s.base}/api/health`, "", burst);
+    results.push({ ...f, ...summarise(page), rps, health: { ...summarise(health), rps: healthRps } });
+  }
+  return results;
 }
 
-async function measureRun(label, dataDir, large) {
-  const server = await startServer({ WAYMARK_DATA_DIR: dataDir });
-  try {
-    await server.ready;
-    const { cookies, url } = await prepareRun(server.base, large);
-    const healthUrl = `${server.base}/api/health`;
-    const h = await latency(healthUrl, REQUESTS * 2, "", 20);
-    const health = { p50: h.p50, p95: h.p95, rps: await throughput(healthUrl, "", { workers: CONCURRENCY, total: REQUESTS * 2 }) };
-    const floor = await javaScriptFloor(server.base);
-    const pages = [];
-    for (const p of PAGES) {
-      if (p.largeOnly && !large) continue;
-      const t0 = performance.now();
-      const figures = await measurePage(server.base, `${server.base}${url(p.page)}`, cookies[p.as]);
-      pages.push({ page: p.page, as: p.as, ...figures });
-      process.stderr.write(`  ${label}: ${p.page} as ${p.as} — p50 ${ms(figures.p50)}, ${figures.statements} statements (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
-    }
-    return { health, floor, pages };
-  } finally {
-    await server.stop();
+async function measurePages(demo, large) {
+  const rows = [];
+  for (const p of PAGES) {
+    const t0 = performance.now();
+    const sides = [...(p.largeOnly ? [] : [demo]), large].map((side) => ({ base: side.base, url: `${side.base}${side.url(p.page)}`, cookie: side.cookies[p.as] }));
+    const figures = await measurePage(sides);
+    const [d, l] = p.largeOnly ? [null, figures[0]] : figures;
+    rows.push({ page: p.page, as: p.as, demo: d, large: l });
+    process.stderr.write(`  ${p.page} as ${p.as}: p50 ${d ? `${ms(d.p50)} on the demo, ` : ""}${ms(l.p50)} at ${PEOPLE} people (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
   }
+  return rows;
 }
 
 function loadOrganisation(dataDir, people) {
@@ -393,34 +416,49 @@ async function scaleBench() {
     const organisation = await loadOrganisation(largeDir, PEOPLE);
     const large = { ...organisation, benchPassword: "bench-waymark" };
     process.stderr.write(`  ${JSON.stringify(organisation)}\n`);
-    const demo = await measureRun("demo", demoDir, null);
-    const big = await measureRun(`${PEOPLE} people`, largeDir, large);
+    const servers = [];
+    let measured;
+    let floor;
+    try {
+      for (const dir of [demoDir, largeDir]) servers.push(await startServer({ WAYMARK_DATA_DIR: dir }));
+      await Promise.all(servers.map((s) => s.ready));
+      const demoSide = { base: servers[0].base, ...(await prepareRun(servers[0].base, null)) };
+      const largeSide = { base: servers[1].base, ...(await prepareRun(servers[1].base, large)) };
+      floor = await javaScriptFloor(servers[1].base);
+      measured = await measurePages(demoSide, largeSide);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
 
-    const small = (p) => demo.pages.find((d) => d.page === p.page && d.as === p.as && !PAGES.find((x) => x.page === p.page && x.as === p.as)?.largeOnly);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const health = (side) => {
+      const hs = measured.map((r) => r[side]?.health).filter(Boolean);
+      return { p50: median(hs.map((h) => h.p50)), p95: median(hs.map((h) => h.p95)), rps: median(hs.map((h) => h.rps)) };
+    };
+    const demoHealth = health("demo");
+    const largeHealth = health("large");
+    const rows = measured.map(({ page, as, demo: s, large: p }) => ({
+      page,
+      as,
+      demo: s,
+      large: p,
+      ratios: {
+        p50ToHealth: p.p50 / p.health.p50,
+        p95ToHealth: p.p95 / p.health.p95,
+        rpsToHealth: p.rps / p.health.rps,
+        p50ToDemo: s ? p.p50 / s.p50 : null,
+        p95ToDemo: s ? p.p95 / s.p95 : null,
+        rpsToDemo: s ? p.rps / s.rps : null,
+        jsToFloor: p.js / floor.modern,
+      },
+    }));
+    const demoPages = rows.filter((r) => r.demo).map((r) => ({ page: r.page, as: r.as, ...r.demo }));
     const asLabel = (as) => (as === "director" ? "director (demo: marcus)" : as === "heavy" ? "engineer, 600 items" : as);
-    const rows = big.pages.map((p) => {
-      const s = small(p);
-      return {
-        page: p.page,
-        as: p.as,
-        demo: s ?? null,
-        large: p,
-        ratios: {
-          p50ToHealth: p.p50 / big.health.p50,
-          p95ToHealth: p.p95 / big.health.p95,
-          rpsToHealth: p.rps / big.health.rps,
-          p50ToDemo: s ? p.p50 / s.p50 : null,
-          p95ToDemo: s ? p.p95 / s.p95 : null,
-          rpsToDemo: s ? p.rps / s.rps : null,
-          jsToFloor: p.js / big.floor.modern,
-        },
-      };
-    });
 
     console.log(`Organisation: ${organisation.people} people (${organisation.imported} rows through the people import in ${(organisation.importMs / 1000).toFixed(1)} s), ${organisation.evidence} evidence items, ${organisation.assessments} assessments, ${organisation.auditEvents} audit events; the director has ${organisation.director.below} people below.`);
-    console.log(`/api/health: demo p50 ${ms(demo.health.p50)}, p95 ${ms(demo.health.p95)}, ${demo.health.rps.toFixed(0)} req/s; at ${PEOPLE} people p50 ${ms(big.health.p50)}, p95 ${ms(big.health.p95)}, ${big.health.rps.toFixed(0)} req/s.`);
-    console.log(`Next's JavaScript floor (its empty page): ${kb(big.floor.modern)} gzip, plus ${kb(big.floor.legacy)} of nomodule polyfill modern browsers skip.\n`);
-    console.log(`At ${PEOPLE} people (× health: the page over /api/health in the same run; × demo: over the same page, same person, on the demo's 13 people):\n`);
+    console.log(`/api/health (median over the pages' runs): demo p50 ${ms(demoHealth.p50)}, p95 ${ms(demoHealth.p95)}, ${demoHealth.rps.toFixed(0)} req/s; at ${PEOPLE} people p50 ${ms(largeHealth.p50)}, p95 ${ms(largeHealth.p95)}, ${largeHealth.rps.toFixed(0)} req/s.`);
+    console.log(`Next's JavaScript floor (its empty page): ${kb(floor.modern)} gzip, plus ${kb(floor.legacy)} of nomodule polyfill modern browsers skip.\n`);
+    console.log(`At ${PEOPLE} people (× health: over /api/health on the same server, measured in turn with the page; × demo: over the same page, for the same person, on the demo's 13 people):\n`);
     console.log(
       table(
         ["page", "as", "p50 ms", "× health", "× demo", "p95 ms", "× health", "× demo", `req/s @${CONCURRENCY}`, "× health", "× demo", "SQL", "SQL demo", "HTML KB", "HTML demo", "JS KB gz", "× floor"],
@@ -449,7 +487,7 @@ async function scaleBench() {
     console.log(
       table(
         ["page", "as", "p50 ms", "× health", "p95 ms", `req/s @${CONCURRENCY}`, "SQL", "HTML KB"],
-        demo.pages.map((p) => [`\`${p.page}\``, asLabel(p.as), fixed(p.p50, 1), fixed(p.p50 / demo.health.p50), fixed(p.p95, 1), fixed(p.rps, 1), p.statements ?? "—", fixed(p.htmlBytes / 1024, 1)]),
+        demoPages.map((p) => [`\`${p.page}\``, asLabel(p.as), fixed(p.p50, 1), fixed(p.p50 / p.health.p50), fixed(p.p95, 1), fixed(p.rps, 1), p.statements ?? "—", fixed(p.htmlBytes / 1024, 1)]),
       ),
     );
 
@@ -468,7 +506,7 @@ async function scaleBench() {
     console.log(`\nLoad average (1 min) ${loadBefore[0].toFixed(1)} at the start, ${loadAfter[0].toFixed(1)} at the end.`);
 
     if (JSON_FILE) {
-      const report = { startedAt: startedAt.toISOString(), machine: { ...machine(), load: { start: loadBefore, end: loadAfter } }, options: { people: PEOPLE, requests: REQUESTS, concurrency: CONCURRENCY, database: "embedded" }, organisation, health: { demo: demo.health, large: big.health }, floor: big.floor, pages: rows };
+      const report = { startedAt: startedAt.toISOString(), machine: { ...machine(), load: { start: loadBefore, end: loadAfter } }, options: { people: PEOPLE, requests: REQUESTS, concurrency: CONCURRENCY, database: "embedded" }, organisation, health: { demo: demoHealth, large: largeHealth }, floor, pages: rows };
       fs.writeFileSync(JSON_FILE, `${JSON.stringify(report, null, 2)}\n`);
       console.log(`Wrote ${JSON_FILE}.`);
     }
