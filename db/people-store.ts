@@ -1,18 +1,20 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "./client";
 import { users } from "./schema";
 
+/** The ids of everyone below a person in the reporting tree, direct and indirect, as a query to read or nest. */
+export function reportingTreeQuery(managerId: string): SQL {
+  return sql`with recursive tree(id) as (
+      select id from users where manager_id = ${managerId}
+      union
+      select u.id from users u join tree t on u.manager_id = t.id
+    )
+    select id from tree`;
+}
+
 /** Everyone below a person in the reporting tree, direct and indirect. */
 export async function reportingTreeIds(db: Db | Tx, managerId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`with recursive tree(id) as (
-          select id from users where manager_id = ${managerId}
-          union
-          select u.id from users u join tree t on u.manager_id = t.id
-        )
-        select id from tree`,
-  );
+  const rows = await queryRows<{ id: string }>(db, reportingTreeQuery(managerId));
   return rows.map((r) => r.id);
 }
 
