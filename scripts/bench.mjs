@@ -32,6 +32,8 @@ const PEOPLE = option("people") === undefined ? null : Number(option("people"));
 const JSON_FILE = option("json");
 const REQUESTS = Number(option("requests") ?? (PEOPLE ? 40 : 200));
 const CONCURRENCY = Number(option("concurrency") ?? 8);
+/** How long one page's sequential requests may take, both databases together, once ten are done. */
+const SECONDS_PER_PAGE = Number(option("seconds") ?? 60);
 if (PEOPLE !== null && !(PEOPLE >= 100 && PEOPLE <= 5000)) throw new Error("--people takes a number from 100 to 5000");
 
 /** A port the system says is free now (port 0), never a fixed one. */
@@ -119,15 +121,22 @@ async function latency(url, n, cookie = "", warmUp = 20) {
 }
 
 /** Requests per second with `workers` requests always in flight. */
-async function throughput(url, cookie, { workers, total }) {
-  let left = total;
+async function throughput(url, cookie, { workers, total, seconds = Infinity }) {
+  let started = 0;
+  let done = 0;
   const t0 = performance.now();
+  // A slow page stops early once every worker has finished two requests and the time is up.
+  const more = () => started < total && (started < workers * 2 || performance.now() - t0 < seconds * 1000);
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      while (left-- > 0) await get(url, cookie);
+      while (more()) {
+        started++;
+        await get(url, cookie);
+        done++;
+      }
     }),
   );
-  return total / ((performance.now() - t0) / 1000);
+  return done / ((performance.now() - t0) / 1000);
 }
 
 /** The statements one request sends, from the server's running count before and after it (requests in turn, so nothing else counts). */
@@ -356,17 +365,19 @@ async function measurePage(sides) {
     await get(url, cookie);
     return performance.now() - t0;
   };
-  for (let i = 0; i < REQUESTS; i++) {
+  // A slow page takes fewer turns: at least 10, then as many as fit in SECONDS_PER_PAGE.
+  const t0 = performance.now();
+  for (let i = 0; i < REQUESTS && (i < 10 || performance.now() - t0 < SECONDS_PER_PAGE * 1000); i++) {
     for (const [k, s] of sides.entries()) figures[k].page.push(await timed(s.url, s.cookie));
     for (const [k, s] of sides.entries()) figures[k].health.push(await timed(`${s.base}/api/health`));
   }
-  const burst = { workers: CONCURRENCY, total: Math.max(CONCURRENCY * 6, REQUESTS) };
+  const burst = { workers: CONCURRENCY, total: Math.max(CONCURRENCY * 6, REQUESTS), seconds: SECONDS_PER_PAGE / 2 };
   const results = [];
   for (const [k, s] of sides.entries()) {
     const { page, health, ...f } = figures[k];
     const rps = await throughput(s.url, s.cookie, burst);
     const healthRps = await throughput(`${s.base}/api/health`, "", burst);
-    results.push({ ...f, ...summarise(page), rps, health: { ...summarise(health), rps: healthRps } });
+    results.push({ ...f, ...summarise(page), requests: page.length, rps, health: { ...summarise(health), rps: healthRps } });
   }
   return results;
 }
@@ -411,7 +422,7 @@ async function scaleBench() {
   const largeDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-bench-large-"));
   try {
     console.log(`\nWaymark benchmark at ${PEOPLE} people — ${os.cpus().length} cores (${cpuModel()}), Node ${process.version}`);
-    console.log(`${REQUESTS} sequential requests per page after 10 to warm up; throughput with ${CONCURRENCY} requests in flight; embedded database.\n`);
+    console.log(`${REQUESTS} sequential requests per page (fewer, at least 10, for a page slower than ${SECONDS_PER_PAGE} s in all) after 10 to warm up; throughput with ${CONCURRENCY} requests in flight; embedded database.\n`);
     process.stderr.write(`Building the organisation of ${PEOPLE} people...\n`);
     const organisation = await loadOrganisation(largeDir, PEOPLE);
     const large = { ...organisation, benchPassword: "bench-waymark" };
@@ -506,7 +517,7 @@ async function scaleBench() {
     console.log(`\nLoad average (1 min) ${loadBefore[0].toFixed(1)} at the start, ${loadAfter[0].toFixed(1)} at the end.`);
 
     if (JSON_FILE) {
-      const report = { startedAt: startedAt.toISOString(), machine: { ...machine(), load: { start: loadBefore, end: loadAfter } }, options: { people: PEOPLE, requests: REQUESTS, concurrency: CONCURRENCY, database: "embedded" }, organisation, health: { demo: demoHealth, large: largeHealth }, floor, pages: rows };
+      const report = { startedAt: startedAt.toISOString(), machine: { ...machine(), load: { start: loadBefore, end: loadAfter } }, options: { people: PEOPLE, requests: REQUESTS, concurrency: CONCURRENCY, secondsPerPage: SECONDS_PER_PAGE, database: "embedded" }, organisation, health: { demo: demoHealth, large: largeHealth }, floor, pages: rows };
       fs.writeFileSync(JSON_FILE, `${JSON.stringify(report, null, 2)}\n`);
       console.log(`Wrote ${JSON_FILE}.`);
     }
