@@ -50,11 +50,26 @@ function freePort() {
 }
 
 const running = new Set();
+/** Temporary folders to remove however the run ends. */
+const scratch = new Set();
+const tempDir = (prefix) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratch.add(dir);
+  return dir;
+};
 process.on("exit", () => {
   for (const child of running) child.kill("SIGTERM");
 });
-// Interrupted, the servers started here stop too (their own handlers close the databases).
-for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));
+// Interrupted, the servers started here stop too (their own handlers close the databases), then the folders go.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    const exits = [...running].map((child) => new Promise((r) => child.once("exit", r)));
+    for (const child of running) child.kill("SIGTERM");
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 10_000))]);
+    for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 async function startServer(env) {
   const p = await freePort();
@@ -200,7 +215,7 @@ const machine = () => ({ cores: os.cpus().length, cpu: cpuModel(), node: process
 // ── the default run ──────────────────────────────────────────────────────────────────────────
 
 async function quickBench() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-bench-"));
+  const dir = tempDir("waymark-bench-");
   console.log(`\nWaymark benchmark — ${os.cpus().length} cores, Node ${process.version}, ${REQUESTS} sequential requests per figure\n`);
   try {
     let server = await startServer({ WAYMARK_DATA_DIR: dir });
@@ -418,8 +433,8 @@ const table = (header, rows) => [`| ${header.join(" | ")} |`, `|${header.map((_,
 async function scaleBench() {
   const startedAt = new Date();
   const loadBefore = os.loadavg();
-  const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-bench-demo-"));
-  const largeDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-bench-large-"));
+  const demoDir = tempDir("waymark-bench-demo-");
+  const largeDir = tempDir("waymark-bench-large-");
   try {
     console.log(`\nWaymark benchmark at ${PEOPLE} people — ${os.cpus().length} cores (${cpuModel()}), Node ${process.version}`);
     console.log(`${REQUESTS} sequential requests per page (fewer, at least 10, for a page slower than ${SECONDS_PER_PAGE} s in all) after 10 to warm up; throughput with ${CONCURRENCY} requests in flight; embedded database.\n`);
