@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -31,28 +31,41 @@ export type DatabaseHandle = {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * How many statements the driver has sent since the database was opened (a transaction's begin
+   * and end included). Present only when the database was opened with `countStatements`.
+   */
+  statements?: () => number;
 };
 
-export type DatabaseConfig =
+export type DatabaseConfig = (
   | { kind: "pglite"; dataDir: string }
   | { kind: "pglite-memory"; loadDataDir?: Blob }
-  | { kind: "postgres"; url: string; max?: number };
+  | { kind: "postgres"; url: string; max?: number }
+) & {
+  /** Count every statement the driver sends (the benchmark's measure); off, nothing is wrapped. */
+  countStatements?: boolean;
+};
 
 /** One module decides the driver: a URL means a PostgreSQL server, no URL the embedded database. */
-export function databaseConfigFrom(env: { databaseUrl: string | undefined; dataDir: string }): DatabaseConfig {
-  return env.databaseUrl ? { kind: "postgres", url: env.databaseUrl } : { kind: "pglite", dataDir: env.dataDir };
+export function databaseConfigFrom(env: { databaseUrl: string | undefined; dataDir: string; countStatements?: boolean }): DatabaseConfig {
+  const countStatements = env.countStatements ?? false;
+  return env.databaseUrl ? { kind: "postgres", url: env.databaseUrl, countStatements } : { kind: "pglite", dataDir: env.dataDir, countStatements };
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const counter = config.countStatements ? { statements: 0 } : null;
   switch (config.kind) {
     case "postgres":
-      return openPostgres(config.url, config.max ?? 10);
+      return openPostgres(config.url, config.max ?? 10, counter);
     case "pglite":
-      return openPgliteFolder(config.dataDir);
+      return openPgliteFolder(config.dataDir, counter);
     case "pglite-memory":
-      return wrapPglite(new PGlite({ loadDataDir: config.loadDataDir }), "memory", null);
+      return wrapPglite(new PGlite({ loadDataDir: config.loadDataDir }), "memory", null, counter);
   }
 }
+
+type StatementCounter = { statements: number };
 
 export function parseDatabaseUrl(url: string): URL {
   let parsed: URL;
@@ -72,10 +85,17 @@ export function parseDatabaseUrl(url: string): URL {
   return parsed;
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, max: number, counter: StatementCounter | null): Promise<DatabaseHandle> {
   const parsed = parseDatabaseUrl(url);
   const where = `${parsed.hostname || parsed.searchParams.get("host")}:${parsed.port || 5432}${parsed.pathname}`;
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 10,
+    // postgres.js calls `debug` for every statement it sends, including its own (a new connection's
+    // type lookup, a transaction's begin and commit).
+    ...(counter ? { debug: () => void (counter.statements += 1) } : {}),
+  });
   try {
     await client`select 1`;
   } catch (err) {
@@ -93,10 +113,11 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     async close() {
       await client.end({ timeout: 5 });
     },
+    ...(counter ? { statements: () => counter.statements } : {}),
   };
 }
 
-async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
+async function openPgliteFolder(dataDir: string, counter: StatementCounter | null): Promise<DatabaseHandle> {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.W_OK);
@@ -111,7 +132,7 @@ async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
   try {
     const pg = new PGlite(path.join(dataDir, "pgdata"));
     await pg.waitReady;
-    return wrapPglite(pg, dataDir, lock);
+    return wrapPglite(pg, dataDir, lock, counter);
   } catch (err) {
     lock.release();
     if (err instanceof StartupError) throw err;
@@ -119,7 +140,8 @@ async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
   }
 }
 
-function wrapPglite(pg: PGlite, location: string, lock: DataDirLock | null): DatabaseHandle {
+function wrapPglite(pg: PGlite, location: string, lock: DataDirLock | null, counter: StatementCounter | null): DatabaseHandle {
+  if (counter) countPgliteStatements(pg, counter);
   const db = drizzlePglite(pg, { schema }) as unknown as Db;
   return {
     db,
@@ -135,5 +157,32 @@ function wrapPglite(pg: PGlite, location: string, lock: DataDirLock | null): Dat
         lock?.release();
       }
     },
+    ...(counter ? { statements: () => counter.statements } : {}),
   };
+}
+
+/**
+ * PGlite has no hook for what it sends, so its three entry points are wrapped on this one
+ * instance: a query, an exec, and a transaction (its begin and its commit or rollback, and every
+ * statement run on the transaction's handle).
+ */
+function countPgliteStatements(pg: PGlite, counter: StatementCounter): void {
+  const count = <A extends unknown[], R>(run: (...args: A) => R) => (...args: A): R => {
+    counter.statements += 1;
+    return run(...args);
+  };
+  const { query, exec, transaction } = pg;
+  pg.query = count(query.bind(pg)) as PGlite["query"];
+  pg.exec = count(exec.bind(pg));
+  pg.transaction = (<T>(run: (tx: Transaction) => Promise<T>) => {
+    counter.statements += 2;
+    return transaction.call(pg, (tx: Transaction) => {
+      const counted: Transaction = Object.create(tx, {
+        query: { value: count(tx.query.bind(tx)) },
+        sql: { value: count(tx.sql.bind(tx)) },
+        exec: { value: count(tx.exec.bind(tx)) },
+      });
+      return run(counted);
+    });
+  }) as PGlite["transaction"];
 }

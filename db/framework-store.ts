@@ -115,6 +115,33 @@ export async function listPublishedVersionIds(db: Db | Tx): Promise<{ frameworkI
   return rows.filter((r) => (seen.has(r.frameworkId) ? false : (seen.add(r.frameworkId), true)));
 }
 
+type VersionContentView = Pick<FrameworkVersionView, "dimensions" | "steps" | "transitions" | "cells">;
+
+/**
+ * The content of published and retired versions, kept in process: it never changes once published
+ * (only the status moves on, from published to retired, and that is read every time), so every
+ * instance may keep its own copy. Keyed by version and publication time, so that content read
+ * inside a publish that was then rolled back never stands for the draft it stayed. Bounded: the
+ * least recently read version goes first.
+ */
+const CACHED_VERSIONS = 32;
+const publishedContent = new Map<string, VersionContentView>();
+
+function freezeContent(content: VersionContentView): VersionContentView {
+  for (const cell of content.cells) {
+    for (const expectation of cell.expectations) {
+      Object.freeze(expectation.examples);
+      Object.freeze(expectation);
+    }
+    Object.freeze(cell.expectations);
+  }
+  for (const rows of Object.values(content)) {
+    for (const row of rows) Object.freeze(row);
+    Object.freeze(rows);
+  }
+  return Object.freeze(content);
+}
+
 export async function loadFrameworkVersion(db: Db | Tx, versionId: string): Promise<FrameworkVersionView | null> {
   const [head] = await db
     .select({
@@ -131,6 +158,22 @@ export async function loadFrameworkVersion(db: Db | Tx, versionId: string): Prom
     .where(eq(frameworkVersions.id, versionId));
   if (!head) return null;
 
+  const { status, publishedAt } = head.version;
+  const key = status !== "draft" && publishedAt ? `${versionId}@${publishedAt.toISOString()}` : null;
+  const cached = key ? publishedContent.get(key) : undefined;
+  if (key && cached) {
+    publishedContent.delete(key);
+    publishedContent.set(key, cached);
+    return { ...head, ...cached };
+  }
+  const content = await loadVersionContent(db, versionId);
+  if (!key) return { ...head, ...content };
+  publishedContent.set(key, freezeContent(content));
+  if (publishedContent.size > CACHED_VERSIONS) publishedContent.delete(publishedContent.keys().next().value!);
+  return { ...head, ...content };
+}
+
+async function loadVersionContent(db: Db | Tx, versionId: string): Promise<VersionContentView> {
   const [dimensionRows, stepRows, transitionRows, cellRows] = await Promise.all([
     db
       .select({
@@ -170,7 +213,7 @@ export async function loadFrameworkVersion(db: Db | Tx, versionId: string): Prom
       .from(cells)
       .where(eq(cells.versionId, versionId)),
   ]);
-  return { ...head, dimensions: dimensionRows, steps: stepRows, transitions: transitionRows, cells: cellRows };
+  return { dimensions: dimensionRows, steps: stepRows, transitions: transitionRows, cells: cellRows };
 }
 
 /** The id of a step in a version by its stable key, or null. */

@@ -2,17 +2,19 @@ import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "./client";
 import { users } from "./schema";
 
+/** The ids of everyone below a person in the reporting tree, direct and indirect, as a query to read or nest. */
+export function reportingTreeQuery(managerId: string): SQL {
+  return sql`with recursive tree(id) as (
+      select id from users where manager_id = ${managerId}
+      union
+      select u.id from users u join tree t on u.manager_id = t.id
+    )
+    select id from tree`;
+}
+
 /** Everyone below a person in the reporting tree, direct and indirect. */
 export async function reportingTreeIds(db: Db | Tx, managerId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`with recursive tree(id) as (
-          select id from users where manager_id = ${managerId}
-          union
-          select u.id from users u join tree t on u.manager_id = t.id
-        )
-        select id from tree`,
-  );
+  const rows = await queryRows<{ id: string }>(db, reportingTreeQuery(managerId));
   return rows.map((r) => r.id);
 }
 
@@ -22,14 +24,7 @@ export async function reportingTreeIds(db: Db | Tx, managerId: string): Promise<
  * whatever the tree's size, rather than a list of thousands of ids sent along.
  */
 export function inReportingTree(column: AnyColumn, managerId: string): SQL {
-  return sql`${column} in (
-    with recursive tree(id) as (
-      select id from users where manager_id = ${managerId}
-      union
-      select u.id from users u join tree t on u.manager_id = t.id
-    )
-    select id from tree
-  )`;
+  return sql`${column} in (${reportingTreeQuery(managerId)})`;
 }
 
 /** Ends every session of a person: each is refused on its next request, on every instance. */

@@ -21,6 +21,13 @@ describe("readEnv", () => {
     });
   });
 
+  it("counts statements only when asked to", () => {
+    expect(readEnv({}).countStatements).toBe(false);
+    expect(readEnv({ WAYMARK_COUNT_STATEMENTS: "0" }).countStatements).toBe(false);
+    expect(readEnv({ WAYMARK_COUNT_STATEMENTS: "1" }).countStatements).toBe(true);
+    expect(() => readEnv({ WAYMARK_COUNT_STATEMENTS: "yes" })).toThrow(ConfigError);
+  });
+
   it("names the setting that is wrong", () => {
     expect(() => readEnv({ AUTH_SECRET: "short" })).toThrow(new ConfigError("The setting AUTH_SECRET is not valid: use at least 32 characters."));
     expect(() => readEnv({ WAYMARK_SEED_DEMO: "maybe" })).toThrow(ConfigError);

@@ -36,6 +36,11 @@ const envSchema = z.object({
    * limits is the entry that many places from the right; anything further left is the client's own say.
    */
   WAYMARK_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /**
+   * Count the statements sent to the database, read by the benchmark through /api/health?statements.
+   * Off unless set: a measuring aid, not a production setting.
+   */
+  WAYMARK_COUNT_STATEMENTS: z.enum(["true", "false", "1", "0"]).optional(),
   AUTH_GITHUB_ID: z.string().trim().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().trim().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().trim().min(1).optional(),
@@ -54,6 +59,7 @@ export type Env = {
   dataDir: string;
   seedDemo: boolean | undefined;
   trustedProxyHops: number;
+  countStatements: boolean;
   auth: {
     secret: string | undefined;
     url: string | undefined;
@@ -83,6 +89,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.WAYMARK_DATA_DIR),
     seedDemo: e.WAYMARK_SEED_DEMO,
     trustedProxyHops: e.WAYMARK_TRUSTED_PROXY_HOPS,
+    countStatements: e.WAYMARK_COUNT_STATEMENTS === "true" || e.WAYMARK_COUNT_STATEMENTS === "1",
     auth: {
       secret: e.AUTH_SECRET,
       url: e.AUTH_URL,

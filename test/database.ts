@@ -11,7 +11,7 @@ export type TestDatabase = DatabaseHandle & { engine: "pglite" | "postgres" };
  * (when TEST_DATABASE_URL is set) a new PostgreSQL database cloned from the migrated template and
  * dropped on close.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { countStatements?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const template = inject("postgresTemplate");
@@ -20,7 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.unsafe(`create database ${name} template ${template}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    const handle = await openDatabase({ kind: "postgres", url: url.toString(), max: 4 });
+    const handle = await openDatabase({ kind: "postgres", url: url.toString(), max: 4, ...opts });
     return {
       ...handle,
       engine: "postgres",
@@ -32,7 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dump = fs.readFileSync(inject("pgliteTemplate"));
-  const handle = await openDatabase({ kind: "pglite-memory", loadDataDir: new Blob([dump]) });
+  const handle = await openDatabase({ kind: "pglite-memory", loadDataDir: new Blob([dump]), ...opts });
   return { ...handle, engine: "pglite" };
 }
 

@@ -16,7 +16,8 @@ import {
   type Viewer,
 } from "@/lib/auth/policy";
 import { InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";
-import { createSessionSchema, decideCaseSchema, sessionStepSchema, voteSchema, type voteStances } from "@/lib/promotion/schemas";
+import type { voteStances } from "@/lib/promotion/choices";
+import { createSessionSchema, decideCaseSchema, sessionStepSchema, voteSchema } from "@/lib/promotion/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import { selectCaseForUpdate, selectCases } from "./case-store";
 import { toCaseViews, type CaseView } from "./cases";

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cells, frameworks, frameworkVersions, dimensions, steps } from "@/db/schema";
+import { cells, evidence, evidenceCells, frameworks, frameworkVersions, dimensions, steps } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { listAuditEvents } from "./audit";
-import { countEvidenceByCell, createEvidence, deleteEvidence, getEvidence, listEvidence, updateEvidence } from "./evidence";
+import { countEvidenceByCell, createEvidence, deleteEvidence, EVIDENCE_PAGE_SIZE, getEvidence, listEvidence, listEvidencePage, updateEvidence } from "./evidence";
 
 let handle: TestDatabase;
 let as: (key: string) => Promise<Viewer>;
@@ -65,6 +65,38 @@ describe("evidence", () => {
     expect(await titles({ from: "2026-01-01", to: "2026-04-01" })).toEqual(["Billing migration design"]);
     expect(await titles({ cellId: cellIds[3]! })).toEqual(["Talk at the platform guild"]);
     expect(await titles({ q: "'; drop table evidence; --" })).toEqual([]);
+  });
+
+  it("is read a page at a time, newest first, with the count of everything that matches", async () => {
+    // 120 items, one a day back from 2026-06-30, the talks every third day; each proves the first cell.
+    const rows = await handle.db
+      .insert(evidence)
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          ownerId: engineer.id,
+          title: `Item ${i}`,
+          kind: i % 3 === 0 ? ("talk" as const) : ("other" as const),
+          occurredOn: new Date(Date.UTC(2026, 5, 30 - i)).toISOString().slice(0, 10),
+        })),
+      )
+      .returning({ id: evidence.id });
+    await handle.db.insert(evidenceCells).values(rows.map((r) => ({ evidenceId: r.id, cellId: cellIds[0]! })));
+
+    const first = await listEvidencePage(engineer, engineer.id);
+    expect(first).toMatchObject({ total: 120, page: 1, pages: 3 });
+    expect(first.items).toHaveLength(EVIDENCE_PAGE_SIZE);
+    expect(first.items[0]).toMatchObject({ title: "Item 0", cellIds: [cellIds[0]], canEdit: true });
+    const last = await listEvidencePage(engineer, engineer.id, {}, "3");
+    expect(last.items.map((e) => e.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Item ${100 + i}`));
+    // A page past the end is the last one; a page that is not a number, the first.
+    expect((await listEvidencePage(engineer, engineer.id, {}, 99)).page).toBe(3);
+    expect((await listEvidencePage(engineer, engineer.id, {}, "2; drop table evidence")).page).toBe(1);
+    expect(await listEvidencePage(engineer, engineer.id, { kind: "talk" }, 2)).toMatchObject({ total: 40, page: 1, pages: 1 });
+    expect(await listEvidencePage(engineer, engineer.id, { kind: "mentoring" }, 2)).toMatchObject({ items: [], total: 0, page: 1, pages: 1 });
+
+    const manager = await as("priya");
+    expect((await listEvidencePage(manager, engineer.id, {}, 2)).items.every((e) => !e.canEdit)).toBe(true);
+    expect(await rejection(listEvidencePage(await as("aisha"), engineer.id))).toBeInstanceOf(NotFoundError);
   });
 
   it("is read by the owner's manager chain and admins, and by nobody else; changed by the owner alone", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { z } from "zod";
+import { z } from "zod";
 import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
 import { versionIdFor } from "@/db/placement-store";
@@ -59,10 +59,20 @@ async function toViews(viewer: Viewer, db: Tx | Awaited<ReturnType<typeof getDat
   return rows.map((r) => ({ ...r, cellIds: links.filter((l) => l.evidenceId === r.id).map((l) => l.cellId), canEdit: canChangeEvidence(viewer, r.ownerId) }));
 }
 
-/** A person's evidence, newest first: searched in title and body, filtered by kind, dates and cell. */
-export async function listEvidence(viewer: Viewer, ownerId: string, rawFilter: EvidenceFilter = {}): Promise<EvidenceView[]> {
-  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
-  const filter = parseInput(evidenceFilterSchema, rawFilter);
+/** How many items a page of evidence shows. */
+export const EVIDENCE_PAGE_SIZE = 50;
+
+export type EvidencePage = {
+  items: EvidenceView[];
+  /** Every item that matches the filter, on this page or another. */
+  total: number;
+  /** This page (from 1) and how many there are (at least 1). */
+  page: number;
+  pages: number;
+};
+
+/** The rows that match a filter, as conditions on the evidence table. */
+function matching(ownerId: string, filter: EvidenceFilter): SQL | undefined {
   const conditions: SQL[] = [eq(evidence.ownerId, ownerId)];
   if (filter.q) {
     conditions.push(sql`to_tsvector('english', ${evidence.title} || ' ' || ${evidence.body}) @@ websearch_to_tsquery('english', ${filter.q})`);
@@ -73,15 +83,74 @@ export async function listEvidence(viewer: Viewer, ownerId: string, rawFilter: E
   if (filter.cellId) {
     conditions.push(sql`exists (select 1 from ${evidenceCells} where ${evidenceCells.evidenceId} = ${evidence.id} and ${evidenceCells.cellId} = ${filter.cellId})`);
   }
-  const { db } = await getDatabase();
-  const rows = await db
-    .select(columns)
-    .from(evidence)
-    .where(and(...conditions))
-    .orderBy(desc(evidence.occurredOn), desc(evidence.createdAt))
-    .limit(500);
-  return toViews(viewer, db, rows);
+  return and(...conditions);
 }
+
+/** Items with the cells each proves and, on every row, how many match in all: one statement. */
+function selectMatching(db: Awaited<ReturnType<typeof getDatabase>>["db"], where: SQL | undefined) {
+  return db
+    .select({
+      ...columns,
+      cellIds: sql<string[]>`array(select ${evidenceCells.cellId}::text from ${evidenceCells} where ${evidenceCells.evidenceId} = ${evidence.id})`,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(evidence)
+    .where(where)
+    .orderBy(desc(evidence.occurredOn), desc(evidence.createdAt), desc(evidence.id));
+}
+
+/** A row as the viewer sees it: with what the viewer may do with it, without the count. */
+const asView =
+  (viewer: Viewer) =>
+  (r: Omit<EvidenceView, "canEdit"> & { total: number }): EvidenceView => ({
+    id: r.id,
+    ownerId: r.ownerId,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    kind: r.kind,
+    occurredOn: r.occurredOn,
+    revision: r.revision,
+    cellIds: r.cellIds,
+    canEdit: canChangeEvidence(viewer, r.ownerId),
+  });
+
+/** A person's evidence, newest first: searched in title and body, filtered by kind, dates and cell; at most 500 items. */
+export async function listEvidence(viewer: Viewer, ownerId: string, rawFilter: EvidenceFilter = {}): Promise<EvidenceView[]> {
+  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
+  const filter = parseInput(evidenceFilterSchema, rawFilter);
+  const { db } = await getDatabase();
+  const rows = await selectMatching(db, matching(ownerId, filter)).limit(500);
+  return rows.map(asView(viewer));
+}
+
+/**
+ * One page of a person's evidence, as `listEvidence` orders and filters it. A page past the last
+ * (a link from before items were deleted) shows the last page.
+ */
+export async function listEvidencePage(viewer: Viewer, ownerId: string, rawFilter: EvidenceFilter = {}, rawPage: unknown = 1): Promise<EvidencePage> {
+  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
+  const filter = parseInput(evidenceFilterSchema, rawFilter);
+  const wanted = pageSchema.parse(rawPage);
+  const { db } = await getDatabase();
+  const where = matching(ownerId, filter);
+  const read = (page: number) =>
+    selectMatching(db, where)
+      .limit(EVIDENCE_PAGE_SIZE)
+      .offset((page - 1) * EVIDENCE_PAGE_SIZE);
+  let page = wanted;
+  let rows = await read(page);
+  if (rows.length === 0 && page > 1) {
+    const [{ n }] = (await db.select({ n: count() }).from(evidence).where(where)) as [{ n: number }];
+    page = Math.max(1, Math.ceil(n / EVIDENCE_PAGE_SIZE));
+    rows = n > 0 ? await read(page) : [];
+  }
+  const total = rows[0]?.total ?? 0;
+  return { items: rows.map(asView(viewer)), total, page, pages: Math.max(1, Math.ceil(total / EVIDENCE_PAGE_SIZE)) };
+}
+
+/** A page number from a URL: anything that is not a whole number from 1 is the first page. */
+const pageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 
 /** One evidence item, for whoever may read its owner's evidence. */
 export async function getEvidence(viewer: Viewer, id: string): Promise<EvidenceView> {

@@ -21,3 +21,13 @@ export async function checkHealth(timeoutMs = 2000): Promise<Health> {
     clearTimeout(timer);
   }
 }
+
+/**
+ * Statements sent to the database since this instance opened it, when WAYMARK_COUNT_STATEMENTS
+ * is set (the benchmark reads it before and after a request); null otherwise. Sends none itself.
+ */
+export async function statementCount(): Promise<number | null> {
+  if (isShuttingDown()) return null;
+  const handle = await getDatabase();
+  return handle.statements?.() ?? null;
+}

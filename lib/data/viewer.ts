@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { endSessions, reportingTreeIds } from "@/db/people-store";
+import { and, eq, sql } from "drizzle-orm";
+import { endSessions, reportingTreeQuery } from "@/db/people-store";
 import { getDatabase } from "@/db/runtime";
 import { users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/policy";
@@ -14,13 +14,19 @@ export type { Viewer };
  */
 export async function loadViewer(userId: string, session?: { version: number }): Promise<Viewer | null> {
   const { db } = await getDatabase();
+  // One statement on every request: the person, and (for managers and admins) their reporting tree.
   const [user] = await db
-    .select({ id: users.id, role: users.role, name: users.name, email: users.email })
+    .select({
+      id: users.id,
+      role: users.role,
+      name: users.name,
+      email: users.email,
+      reportIds: sql<string[]>`case when ${users.role} = 'engineer' then '{}'::text[] else array(${reportingTreeQuery(userId)})::text[] end`,
+    })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.active, true), session ? eq(users.sessionVersion, session.version) : undefined));
   if (!user) return null;
-  const reportIds = user.role === "engineer" ? [] : await reportingTreeIds(db, user.id);
-  return { ...user, reportIds: new Set(reportIds) };
+  return { ...user, reportIds: new Set(user.reportIds) };
 }
 
 /** The session version a new session of this person is issued under. */

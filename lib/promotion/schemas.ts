@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { calendarDateSchema } from "@/lib/validation";
+import { CASE_LIMITS, caseOutcomes, voteStances } from "./choices";
 
 /** The inputs of promotion cases and calibration sessions, parsed once in the data-access layer. */
-
-export const CASE_LIMITS = { narrative: 20_000, evidence: 60, rationale: 5_000, voteNote: 2_000, sessionName: 120, calibrators: 60 } as const;
 
 const id = (message: string) => z.string().trim().pipe(z.uuid({ message }));
 const revision = z.coerce.number().int().min(1);
@@ -28,9 +27,6 @@ export const updateCaseSchema = z.object({
 
 export const caseStepSchema = z.object({ id: id("That case was not found."), revision });
 
-export const caseOutcomes = ["approved", "deferred", "declined"] as const;
-export const outcomeLabel: Record<(typeof caseOutcomes)[number], string> = { approved: "Approve", deferred: "Defer", declined: "Decline" };
-
 export const decideCaseSchema = z
   .object({
     id: id("That case was not found."),
@@ -48,9 +44,6 @@ export const decideCaseSchema = z
     const date = calendarDateSchema.safeParse(v.effectiveOn ?? "");
     if (!date.success) ctx.addIssue({ code: "custom", path: ["effectiveOn"], message: date.error.issues[0]?.message ?? "Use a real date." });
   });
-
-export const voteStances = ["support", "question", "against"] as const;
-export const stanceLabel: Record<(typeof voteStances)[number], string> = { support: "Support", question: "Question", against: "Against" };
 
 export const voteSchema = z.object({
   caseId: id("That case was not found."),

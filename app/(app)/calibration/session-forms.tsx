@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
-import { CASE_LIMITS, caseOutcomes, outcomeLabel, stanceLabel, voteStances } from "@/lib/promotion/schemas";
+import { CASE_LIMITS, caseOutcomes, outcomeLabel, stanceLabel, voteStances } from "@/lib/promotion/choices";
 import { closeSessionAction, createSessionAction, decideAction, publishSessionAction, startSessionAction, voteAction } from "./actions";
 
 const idle: ActionState = { status: "idle" };

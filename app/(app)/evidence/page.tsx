@@ -6,7 +6,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/pages";
-import { listEvidence } from "@/lib/data/evidence";
+import { EVIDENCE_PAGE_SIZE, listEvidencePage } from "@/lib/data/evidence";
 import { getFrameworkFor } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
 import { evidenceFilterSchema, evidenceKindLabel, evidenceKinds } from "@/lib/evidence/schemas";
@@ -18,11 +18,16 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const ownerId = typeof raw.person === "string" ? raw.person : viewer.id;
   const owner = await orNotFound(getPerson(viewer, ownerId));
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "person" && typeof v === "string" && v !== ""));
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "person" && k !== "page" && typeof v === "string" && v !== ""));
   const parsed = evidenceFilterSchema.safeParse(cleaned);
   const filter = parsed.success ? parsed.data : {};
-  const [items, version] = await Promise.all([listEvidence(viewer, owner.id, filter), getFrameworkFor(viewer, owner.id)]);
+  const [{ items, total, page, pages }, version] = await Promise.all([listEvidencePage(viewer, owner.id, filter, raw.page), getFrameworkFor(viewer, owner.id)]);
   const own = owner.id === viewer.id;
+  const pageHref = (n: number): "/evidence" | `/evidence?${string}` => {
+    const query = new URLSearchParams({ ...(own ? {} : { person: owner.id }), ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), ...(n > 1 ? { page: String(n) } : {}) });
+    return query.size > 0 ? `/evidence?${query}` : "/evidence";
+  };
+  const first = (page - 1) * EVIDENCE_PAGE_SIZE + 1;
   const cellName = new Map(
     (version?.cells ?? []).map((c) => [
       c.id,
@@ -79,7 +84,8 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <p className="text-sm text-stone-600" aria-live="polite">
-        {items.length} {items.length === 1 ? "item" : "items"}
+        {total} {total === 1 ? "item" : "items"}
+        {pages > 1 && `, ${first}–${first + items.length - 1} on this page`}
       </p>
       <ul className="space-y-3">
         {items.map((e) => (
@@ -113,6 +119,13 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
           </li>
         ))}
       </ul>
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
+          {page > 1 && <Link className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-50" href={pageHref(page - 1)}>Newer</Link>}
+          <span className="text-stone-600">Page {page} of {pages}</span>
+          {page < pages && <Link className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-50" href={pageHref(page + 1)}>Older</Link>}
+        </nav>
+      )}
     </div>
   );
 }

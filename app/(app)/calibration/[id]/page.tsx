@@ -11,7 +11,7 @@ import { describeGap } from "@/lib/assessments/gaps";
 import { isoDate } from "@/lib/dates";
 import { orNotFound } from "@/lib/pages";
 import { longDate, outcomeWord, sessionStatusWord } from "@/lib/promotion/packet";
-import { stanceLabel } from "@/lib/promotion/schemas";
+import { stanceLabel } from "@/lib/promotion/choices";
 import { isUuid } from "@/lib/validation";
 import { DecideForm, SessionControl, VoteForm } from "../session-forms";
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { TargetStepChoices } from "@/components/cases/target-step-choices";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
-import { CASE_LIMITS } from "@/lib/promotion/schemas";
+import { CASE_LIMITS } from "@/lib/promotion/choices";
 import { discardCaseAction, proposeCaseAction, updateCaseAction, withdrawCaseAction } from "../actions";
 
 type Choice = { id: string; title: string; occurredOn: string; cellIds: string[] };
