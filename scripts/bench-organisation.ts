@@ -252,11 +252,11 @@ async function addWork(db: Db, opts: { today: string; evidence: number; assessme
         join dimensions d on d.version_id = a.version_id`);
 
     // Audit history, on top of the import's own: each item and assessment above, then evidence edits up to the target.
-    await tx.execute(sql`insert into audit_events (actor_id, action, entity_type, entity_id, after, at)
-      select ev.owner_id, 'evidence.create', 'evidence', ev.id::text, jsonb_build_object('title', ev.title, 'kind', ev.kind, 'occurredOn', ev.occurred_on), ev.created_at
+    await tx.execute(sql`insert into audit_events (actor_id, subject_id, action, entity_type, entity_id, after, at)
+      select ev.owner_id, ev.owner_id, 'evidence.create', 'evidence', ev.id, jsonb_build_object('title', ev.title, 'kind', ev.kind, 'occurredOn', ev.occurred_on), ev.created_at
       from evidence ev join users u on u.id = ev.owner_id where u.email like ${like}`);
-    await tx.execute(sql`insert into audit_events (actor_id, action, entity_type, entity_id, after, at)
-      select a.author_id, 'assessment.submit', 'assessment', a.id::text, jsonb_build_object('kind', a.kind), a.submitted_at
+    await tx.execute(sql`insert into audit_events (actor_id, subject_id, action, entity_type, entity_id, after, at)
+      select a.author_id, a.subject_id, 'assessment.submit', 'assessment', a.id, jsonb_build_object('kind', a.kind), a.submitted_at
       from assessments a join users u on u.id = a.subject_id where u.email like ${like}`);
     const [{ made }] = (await queryRows<{ made: number }>(
       tx,
@@ -268,8 +268,8 @@ async function addWork(db: Db, opts: { today: string; evidence: number; assessme
             select ev.id, ev.owner_id, ev.title, (row_number() over (order by ev.created_at) - 1)::int as g
             from evidence ev join users u on u.id = ev.owner_id where u.email like ${like}
           )
-        insert into audit_events (actor_id, action, entity_type, entity_id, before, after, at)
-        select ev.owner_id, 'evidence.update', 'evidence', ev.id::text, jsonb_build_object('title', ev.title), jsonb_build_object('title', ev.title || ' (revised)'),
+        insert into audit_events (actor_id, subject_id, action, entity_type, entity_id, before, after, at)
+        select ev.owner_id, ev.owner_id, 'evidence.update', 'evidence', ev.id, jsonb_build_object('title', ev.title), jsonb_build_object('title', ev.title || ' (revised)'),
           timestamptz '2025-06-01 00:00:00+00' + g.g * interval '7 minutes'
         from generate_series(0, ${more - 1}) g(g) join ev on ev.g = (g.g * 7919) % (select count(*) from ev)`);
     }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, ne, sql } from "drizzle-orm";
 import { frameworkDefinitionSchema } from "@/lib/framework/definition";
 import { hashPassword } from "@/lib/auth/password";
 import { isoDate, monthsBefore } from "@/lib/dates";
@@ -134,12 +134,13 @@ async function seedExampleFramework(tx: Tx) {
     publish: { note: "The example framework that comes with the demo." },
   });
   if (!result.ok) throw new Error(`The example framework does not import: ${result.problems.map((p) => `${p.at} ${p.message}`).join("; ")}`);
-  // Both frameworks are created in this one transaction, at the same now(): a second later keeps
-  // the default framework first wherever frameworks are listed oldest first.
+  // Both frameworks are created in this one transaction, at the same now(): dating the default one
+  // a second earlier keeps it first wherever frameworks are listed oldest first, and leaves any
+  // framework made after the seed after both.
   await tx
     .update(frameworks)
-    .set({ createdAt: sql`${frameworks.createdAt} + interval '1 second'` })
-    .where(eq(frameworks.key, result.frameworkKey));
+    .set({ createdAt: sql`${frameworks.createdAt} - interval '1 second'` })
+    .where(ne(frameworks.key, result.frameworkKey));
 }
 
 async function isEmpty(tx: Tx): Promise<boolean> {

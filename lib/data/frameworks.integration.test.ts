@@ -137,6 +137,9 @@ describe("the career path page's framework", () => {
   it("costs the same statements however many frameworks are published", async () => {
     const sam = await as("sam");
     const counter = installCountingDatabase(handle);
+    // A published version's content is read once per process; read it before counting, so both
+    // counts are of a page served after the first.
+    await getPathView(sam, { frameworkKey: "engineering-management" });
     const before = await counter.count(() => getPathView(sam, { frameworkKey: "engineering-management" }));
     for (const n of [1, 2, 3]) {
       const [other] = await handle.db.insert(frameworks).values({ key: `more-${n}`, name: `More ${n}` }).returning({ id: frameworks.id });
@@ -147,8 +150,8 @@ describe("the career path page's framework", () => {
     const after = await counter.count(() => getPathView(sam, { frameworkKey: "engineering-management" }));
     expect(after.result.kind === "shown" && after.result.frameworks).toHaveLength(5);
     expect(after.statements).toBe(before.statements);
-    // The list of frameworks, the viewer's placement, and the shown version's head, dimensions, steps, transitions and cells.
-    expect(after.statements).toBe(7);
+    // The list of frameworks, the viewer's placement, and the shown version's head; its content is in memory.
+    expect(after.statements).toBe(3);
   });
 });
 
