@@ -38,14 +38,17 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && isoDate(d) === s;
 }
 
-/** A date as people read it, "23 November 2026": a calendar date (YYYY-MM-DD) or a moment, in UTC. */
-export function longDate(d: Date | string): string {
-  const date = typeof d === "string" ? new Date(`${d}T00:00:00Z`) : d;
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
-
 // One formatter for every call: building one costs far more than formatting (a page of 50 events).
 const longDateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * A date as people read it, "23 November 2026": the one format of dates on every page (inputs and
+ * exports keep YYYY-MM-DD). Takes a calendar date (YYYY-MM-DD, or the start of an ISO moment) or a
+ * moment, read in UTC.
+ */
+export function longDate(d: Date | string): string {
+  return longDateFormat.format(typeof d === "string" ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : d);
+}
 
 /** A moment as people read it, with the time where it matters: "25 May 2024, 14:03" (UTC). */
 export function longDateTime(d: Date): string {

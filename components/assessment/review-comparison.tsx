@@ -4,6 +4,7 @@ import { computeGaps, describeGap, describeGapCount, type GapFramework } from "@
 import type { AssessmentView } from "@/lib/data/assessments";
 import type { FrameworkVersionView } from "@/lib/data/frameworks";
 import { firstName } from "@/lib/people/names";
+import { stackedBlock, stackedCell, stackedHead, stackedTable } from "@/components/ui/stacked-table";
 
 export type Rating = { dimensionId: string; stepId: string | null; rationale: string };
 /** One side of a review: whose picks these are, as a short label for the matrix ("You", "Priya"). */
@@ -40,8 +41,8 @@ export function GapSummary({ framework, self, manager }: { framework: GapFramewo
           {describeGapCount(report.gapCount)}
         </p>
       </div>
-      <table className="mt-3 w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-stone-600">
+      <table className={`${stackedTable} mt-3`}>
+        <thead className={`${stackedHead} text-xs uppercase tracking-wide text-stone-600`}>
           <tr>
             <th scope="col" className="py-2 pr-4 font-semibold">Dimension</th>
             <th scope="col" className="py-2 pr-4 font-semibold">{self.label}</th>
@@ -49,17 +50,21 @@ export function GapSummary({ framework, self, manager }: { framework: GapFramewo
             <th scope="col" className="py-2 font-semibold">Gap</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedBlock}>
           {report.dimensions.map((r) => {
             const gap = describeGap(r.comparison);
             return (
-              <tr key={r.dimension.id} className="border-t border-stone-200">
-                <th scope="row" className="py-2 pr-4 font-medium">{r.dimension.name}</th>
-                <td className="py-2 pr-4">{r.self?.name ?? "—"}</td>
-                <td className="py-2 pr-4">{r.manager?.name ?? "—"}</td>
-                <td className="py-2">
+              <tr key={r.dimension.id} className="border-t border-stone-200 max-sm:block max-sm:py-2">
+                <th scope="row" className="py-2 pr-4 font-medium max-sm:block max-sm:py-0.5">{r.dimension.name}</th>
+                <td data-label={self.label} className={`${stackedCell} sm:pl-0 sm:pr-4`}>
+                  <span className="min-w-0">{r.self?.name ?? "—"}</span>
+                </td>
+                <td data-label={manager.label} className={`${stackedCell} sm:pl-0 sm:pr-4`}>
+                  <span className="min-w-0">{r.manager?.name ?? "—"}</span>
+                </td>
+                <td data-label="Gap" className={`${stackedCell} sm:px-0`}>
                   <span
-                    className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${
+                    className={`inline-block min-w-0 rounded-full px-2 py-0.5 text-xs font-semibold ${
                       gap.tone === "agree" ? "bg-emerald-100 text-emerald-900" : gap.tone === "gap" ? "bg-amber-200 text-amber-950" : "bg-stone-100 text-stone-700"
                     }`}
                   >

@@ -5,7 +5,8 @@ import { describeGap, describeGapCount } from "@/lib/assessments/gaps";
 import type { CaseStatus } from "@/lib/auth/policy";
 import type { CaseRow } from "@/lib/data/case-store";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
-import { longDate, outcomeWord, statusWord, type CaseFlag, type Packet, type PacketEvidence } from "@/lib/promotion/packet";
+import { longDate } from "@/lib/dates";
+import { outcomeWord, statusWord, type CaseFlag, type Packet, type PacketEvidence } from "@/lib/promotion/packet";
 
 /** A promotion case as a committee reads it, on screen and on paper: each section starts a printed page. */
 
@@ -129,8 +130,8 @@ export function GapTable({ packet }: { packet: Packet }) {
   return (
     <>
       <p className="text-sm text-stone-700">
-        Self-assessment: {packet.self ? `${packet.self.cycleName}, submitted ${longDate(packet.self.submittedAt.toISOString())}` : "none submitted"}.
-        {" "}Manager assessment: {packet.manager ? `${packet.manager.cycleName}, submitted ${longDate(packet.manager.submittedAt.toISOString())}` : "none submitted"}.{" "}
+        Self-assessment: {packet.self ? `${packet.self.cycleName}, submitted ${longDate(packet.self.submittedAt)}` : "none submitted"}.
+        {" "}Manager assessment: {packet.manager ? `${packet.manager.cycleName}, submitted ${longDate(packet.manager.submittedAt)}` : "none submitted"}.{" "}
         <strong>{describeGapCount(packet.gaps.gapCount)}.</strong>
       </p>
       <table className="mt-3 w-full table-fixed text-left text-sm">
@@ -193,7 +194,7 @@ export function CasePacket({ c, packet, decision }: { c: CaseRow; packet: Packet
             {packet.framework.name}, version {packet.framework.versionNumber}
           </dd>
           <dt className="text-stone-600">Proposed by</dt>
-          <dd>{c.proposedBy ? `${c.proposedBy.name}, ${longDate(c.proposedAt!.toISOString())}` : `Not proposed yet (opened by ${c.createdBy.name})`}</dd>
+          <dd>{c.proposedBy ? `${c.proposedBy.name}, ${longDate(c.proposedAt!)}` : `Not proposed yet (opened by ${c.createdBy.name})`}</dd>
         </dl>
         <h3 className="mt-4 text-sm font-semibold">Flags</h3>
         <div className="mt-1">
@@ -230,7 +231,7 @@ export function CasePacket({ c, packet, decision }: { c: CaseRow; packet: Packet
                 {decision.outcome === "approved" && decision.effectiveOn && `, effective ${longDate(decision.effectiveOn)}`}
               </p>
               <p className="text-sm text-stone-600">
-                by {decision.by?.name ?? "a former member"}, {longDate(decision.at.toISOString())}
+                by {decision.by?.name ?? "a former member"}, {longDate(decision.at)}
               </p>
             </div>
           </div>

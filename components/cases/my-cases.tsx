@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/policy";
 import { listMyCases } from "@/lib/data/cases";
-import { longDate, outcomeWord } from "@/lib/promotion/packet";
+import { longDate } from "@/lib/dates";
+import { outcomeWord } from "@/lib/promotion/packet";
 import { Markdown } from "@/components/ui/markdown";
 
 /**

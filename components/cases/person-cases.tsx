@@ -1,7 +1,7 @@
+import { longDate } from "@/lib/dates";
 import Link from "next/link";
 import { canProposeCaseFor, type Viewer } from "@/lib/auth/policy";
 import { listCasesAbout } from "@/lib/data/cases";
-import { longDate } from "@/lib/promotion/packet";
 import { CaseStatusBadge } from "./case-packet";
 
 /** A person's promotion cases on their page, with "open a case" for their managers. */
@@ -34,7 +34,7 @@ export async function PersonCases({ viewer, person }: { viewer: Viewer; person: 
                   {c.from} → {c.to}
                 </Link>
                 <p className="text-sm text-stone-600">
-                  {c.cycle.name} · opened {longDate(c.createdAt.toISOString())}
+                  {c.cycle.name} · opened {longDate(c.createdAt)}
                 </p>
               </div>
               <CaseStatusBadge status={c.status} published={!!c.session?.publishedAt || viewer.id === person.id} />

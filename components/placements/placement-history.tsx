@@ -3,9 +3,10 @@ import type { Route } from "next";
 import type { ReactNode } from "react";
 import type { PlacementEntry } from "@/lib/data/placements";
 import { placementReasonLabel } from "@/lib/placements/schemas";
+import { Day } from "@/components/ui/day";
+import { stackedCell } from "@/components/ui/stacked-table";
 
-const cell =
-  "px-3 py-2 align-top max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-medium max-sm:before:text-stone-600 max-sm:before:content-[attr(data-label)]";
+const cell = stackedCell;
 
 /**
  * A person's placements, newest first: a table on a wide screen, one stacked block per placement on
@@ -39,7 +40,7 @@ export function PlacementHistory({ entries, after }: { entries: PlacementEntry[]
                 </span>
               </td>
               <td data-label="Effective" className={`${cell} whitespace-nowrap`}>
-                {e.effectiveOn}
+                <Day value={e.effectiveOn} />
               </td>
               <td data-label="Reason" className={cell}>
                 <span>
@@ -59,7 +60,7 @@ export function PlacementHistory({ entries, after }: { entries: PlacementEntry[]
                 {e.decidedBy?.name ?? <span className="text-stone-500">—</span>}
               </td>
               <td data-label="Recorded" className={`${cell} whitespace-nowrap text-stone-600`}>
-                {e.recordedAt.toISOString().slice(0, 10)}
+                <Day value={e.recordedAt} />
               </td>
             </tr>,
             extra ? (

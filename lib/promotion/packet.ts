@@ -6,7 +6,7 @@
  */
 import { computeGaps, describeGap, type GapReport } from "@/lib/assessments/gaps";
 import { timeAtStep, type TimeAtStep } from "@/lib/career/where-now";
-import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
+import { longDate, parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
 
 type Step = { id: string; key: string; name: string; summary: string; timeframeMinMonths: number | null; timeframeMaxMonths: number | null };
@@ -122,9 +122,6 @@ export const sessionStatusWord = { preparing: "Preparing: pre-votes open", in_se
 
 export const outcomeWord = { approved: "Approved", deferred: "Deferred", declined: "Declined" } as const;
 
-export const longDate = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
 /**
  * Text people wrote (a narrative, a rationale), as written: in a fence longer than any run of
  * tildes inside it, so no HTML, link or image in it is rendered by whatever opens the file.
@@ -194,8 +191,8 @@ export function packetMarkdown(header: PacketHeader, p: Packet, origin: string):
 
   out.push("## Self-assessment beside manager assessment", "");
   out.push(
-    `Self: ${p.self ? `${inline(p.self.cycleName)}, submitted ${longDate(p.self.submittedAt.toISOString())}` : "none submitted"}. ` +
-      `Manager: ${p.manager ? `${inline(p.manager.cycleName)}, submitted ${longDate(p.manager.submittedAt.toISOString())}` : "none submitted"}.`,
+    `Self: ${p.self ? `${inline(p.self.cycleName)}, submitted ${longDate(p.self.submittedAt)}` : "none submitted"}. ` +
+      `Manager: ${p.manager ? `${inline(p.manager.cycleName)}, submitted ${longDate(p.manager.submittedAt)}` : "none submitted"}.`,
     "",
   );
   out.push("| Dimension | Self | Manager | Gap |", "|---|---|---|---|");
@@ -212,7 +209,7 @@ export function packetMarkdown(header: PacketHeader, p: Packet, origin: string):
     out.push("## Decision", "");
     out.push(`- **Proposed:** ${inline(p.from.name)} → ${inline(p.to.name)}`);
     out.push(`- **Decided:** ${outcomeWord[d.outcome]}${d.outcome === "approved" && d.effectiveOn ? `, effective ${longDate(d.effectiveOn)}` : ""}`);
-    out.push(`- **By:** ${d.by ? inline(d.by) : "a former member"}, ${longDate(d.at.toISOString())}`, "");
+    out.push(`- **By:** ${d.by ? inline(d.by) : "a former member"}, ${longDate(d.at)}`, "");
     out.push(fenced(d.rationale), "");
   }
   return out.join("\n");

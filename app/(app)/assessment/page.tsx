@@ -12,10 +12,9 @@ import { countEvidenceByCell } from "@/lib/data/evidence";
 import { getFrameworkFor, getFrameworkVersion } from "@/lib/data/frameworks";
 import { firstName } from "@/lib/people/names";
 import { saveDraftAction, startAction, submitAction } from "./actions";
+import { Day } from "@/components/ui/day";
 
 export const metadata: Metadata = { title: "Self-assessment" };
-
-const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 export default async function AssessmentPage() {
   const viewer = await requireViewer();
@@ -70,7 +69,7 @@ export default async function AssessmentPage() {
         ) : (
           <div className="space-y-4">
             <div>
-              <h2 className="text-lg font-semibold">Submitted {current.submittedAt && longDate(current.submittedAt)}</h2>
+              <h2 className="text-lg font-semibold">Submitted {current.submittedAt && <Day value={current.submittedAt} />}</h2>
               <p className="text-sm text-stone-600">
                 {managerView
                   ? `${managerView.author.name} has submitted a manager assessment too: the gaps between the two are below.`

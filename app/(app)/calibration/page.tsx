@@ -6,8 +6,8 @@ import { Section } from "@/components/ui/section";
 import { canCalibrate, canRunCalibration } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { getSessionChoices, listSessions } from "@/lib/data/calibration";
-import { isoDate } from "@/lib/dates";
-import { longDate, sessionStatusWord } from "@/lib/promotion/packet";
+import { isoDate, longDate } from "@/lib/dates";
+import { sessionStatusWord } from "@/lib/promotion/packet";
 import { CreateSessionForm } from "./session-forms";
 
 export const metadata: Metadata = { title: "Calibration" };

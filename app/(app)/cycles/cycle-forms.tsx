@@ -40,7 +40,7 @@ export function CycleStatusForm({ cycle }: { cycle: { id: string; name: string; 
       onSubmit={(e) => {
         if (next === "closed" && !window.confirm(`Close ${cycle.name}? Drafts left in it can no longer be changed or submitted.`)) e.preventDefault();
       }}
-      className="flex flex-wrap items-center justify-end gap-2"
+      className="flex flex-wrap items-center gap-2 sm:justify-end"
     >
       <input type="hidden" name="id" value={cycle.id} />
       <input type="hidden" name="status" value={next} />

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { stackedBlock, stackedCell, stackedHead, stackedTable } from "@/components/ui/stacked-table";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { countSubmittedByCycle, listCycles } from "@/lib/data/assessments";
 import { isoDate } from "@/lib/dates";
 import { CreateCycleForm, CycleStatusForm } from "./cycle-forms";
+import { Day } from "@/components/ui/day";
 
 export const metadata: Metadata = { title: "Review cycles" };
 
@@ -31,15 +33,15 @@ export default async function CyclesPage() {
         title="Review cycles"
         description="Self-assessments and manager assessments are written in the open cycle. One cycle is open at a time; closing it makes its assessments final."
       />
-      <section aria-labelledby="cycles-heading" className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
+      <section aria-labelledby="cycles-heading" className="rounded-xl border border-stone-200 bg-white shadow-sm max-sm:px-4">
         <h2 id="cycles-heading" className="sr-only">
           All cycles
         </h2>
         {cycles.length === 0 ? (
-          <p className="p-6 text-stone-700">No review cycles yet. Create the first one below.</p>
+          <p className="p-6 text-stone-700 max-sm:px-0">No review cycles yet. Create the first one below, then open it when people should start writing.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-100 text-xs uppercase tracking-wide text-stone-600">
+          <table className={stackedTable}>
+            <thead className={`${stackedHead} bg-stone-100 text-xs uppercase tracking-wide text-stone-600`}>
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">Cycle</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Dates</th>
@@ -48,24 +50,30 @@ export default async function CyclesPage() {
                 <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={stackedBlock}>
               {cycles.map((c) => {
                 const n = counts.get(c.id) ?? { self: 0, manager: 0 };
                 return (
-                  <tr key={c.id} className="border-t border-stone-200">
-                    <th scope="row" className="px-4 py-3 font-medium">{c.name}</th>
-                    <td className="px-4 py-3 text-stone-700">
-                      {c.startsOn} to {c.endsOn}
-                    </td>
-                    <td className="px-4 py-3">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${c.status === "open" ? "bg-emerald-100 text-emerald-900" : "bg-stone-100 text-stone-700"}`}>
-                        {label(c)}
+                  <tr key={c.id} className="border-t border-stone-200 first:border-t-0 max-sm:block max-sm:py-3 sm:first:border-t">
+                    <th scope="row" className="px-4 py-3 font-medium max-sm:block max-sm:px-0 max-sm:pb-1 max-sm:pt-0">{c.name}</th>
+                    <td data-label="Dates" className={`${stackedCell} sm:px-4 sm:py-3 text-stone-700`}>
+                      <span>
+                        <Day value={c.startsOn} /> to <Day value={c.endsOn} />
                       </span>
                     </td>
-                    <td className="px-4 py-3 text-stone-700">
-                      {n.self} self · {n.manager} manager
+                    <td data-label="Status" className={`${stackedCell} sm:px-4 sm:py-3`}>
+                      <span>
+                        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${c.status === "open" ? "bg-emerald-100 text-emerald-900" : "bg-stone-100 text-stone-700"}`}>
+                          {label(c)}
+                        </span>
+                      </span>
                     </td>
-                    <td className="px-4 py-3">
+                    <td data-label="Submitted" className={`${stackedCell} sm:px-4 sm:py-3 text-stone-700`}>
+                      <span>
+                        {n.self} self · {n.manager} manager
+                      </span>
+                    </td>
+                    <td className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:pt-2">
                       <CycleStatusForm cycle={c} />
                     </td>
                   </tr>

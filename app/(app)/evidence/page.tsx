@@ -10,6 +10,7 @@ import { EVIDENCE_PAGE_SIZE, listEvidencePage } from "@/lib/data/evidence";
 import { getFrameworkFor } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
 import { evidenceFilterSchema, evidenceKindLabel, evidenceKinds } from "@/lib/evidence/schemas";
+import { Day } from "@/components/ui/day";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -96,7 +97,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
                   {e.title}
                 </h2>
                 <p className="text-xs text-stone-600">
-                  <span className="rounded-full bg-path-soft px-2 py-0.5 font-medium text-stone-800">{evidenceKindLabel[e.kind]}</span> · {e.occurredOn}
+                  <span className="rounded-full bg-path-soft px-2 py-0.5 font-medium text-stone-800">{evidenceKindLabel[e.kind]}</span> · <Day value={e.occurredOn} />
                 </p>
               </div>
               {e.link && (

@@ -11,6 +11,7 @@ import { getPathView } from "@/lib/data/frameworks";
 import { isFork } from "@/lib/framework/path-graph";
 import { parsePathQuery, pathHref } from "@/lib/framework/path-query";
 import { focusPillar, pillarLabel } from "@/lib/framework/pillars";
+import { Day } from "@/components/ui/day";
 
 export const metadata: Metadata = { title: "Career path" };
 
@@ -62,7 +63,7 @@ export default async function PathPage({ searchParams }: { searchParams: Promise
   const shown = focus.focused ? { ...framework, dimensions: focus.dimensions } : framework;
 
   const forks = framework.steps.filter((s) => isFork(framework.transitions, s.id));
-  const published = framework.version.publishedAt?.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  const published = framework.version.publishedAt;
 
   return (
     <div className="space-y-6">
@@ -81,7 +82,7 @@ export default async function PathPage({ searchParams }: { searchParams: Promise
         <div className="min-w-0 max-w-3xl">
           <p className="text-sm font-medium text-path">
             Version {framework.version.number}
-            {published && <span className="text-stone-500"> · published {published}</span>}
+            {published && <span className="text-stone-500"> · published <Day value={published} /></span>}
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight text-stone-950 wrap-anywhere sm:text-3xl">{framework.framework.name}</h1>
           {framework.framework.description && <p className="mt-2 leading-relaxed text-stone-700 wrap-anywhere">{framework.framework.description}</p>}

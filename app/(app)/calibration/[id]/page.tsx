@@ -8,9 +8,9 @@ import { requireViewer } from "@/lib/auth/session";
 import { getBoard, SMALLEST_GROUP, type Board, type BoardCase } from "@/lib/data/calibration";
 import { getFrameworkVersion } from "@/lib/data/frameworks";
 import { describeGap } from "@/lib/assessments/gaps";
-import { isoDate } from "@/lib/dates";
+import { isoDate, longDate } from "@/lib/dates";
 import { orNotFound } from "@/lib/pages";
-import { longDate, outcomeWord, sessionStatusWord } from "@/lib/promotion/packet";
+import { outcomeWord, sessionStatusWord } from "@/lib/promotion/packet";
 import { stanceLabel } from "@/lib/promotion/choices";
 import { isUuid } from "@/lib/validation";
 import { DecideForm, SessionControl, VoteForm } from "../session-forms";
@@ -49,7 +49,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
           <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words">{session.name}</h1>
           <p className="mt-1 text-sm text-stone-600">
             {longDate(session.heldOn)} · <strong className="font-semibold text-stone-800">{sessionStatusWord[session.status]}</strong>
-            {session.status === "closed" && (session.publishedAt ? ` · outcomes published ${longDate(session.publishedAt.toISOString())}` : " · outcomes not published yet")}
+            {session.status === "closed" && (session.publishedAt ? ` · outcomes published ${longDate(session.publishedAt)}` : " · outcomes not published yet")}
           </p>
           <p className="mt-1 text-sm text-stone-600">Calibrators: {session.calibrators.map((c) => c.name).join(", ")}</p>
         </div>

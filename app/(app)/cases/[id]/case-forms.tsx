@@ -6,6 +6,7 @@ import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/fo
 import type { ActionState } from "@/lib/actions";
 import { CASE_LIMITS } from "@/lib/promotion/choices";
 import { discardCaseAction, proposeCaseAction, updateCaseAction, withdrawCaseAction } from "../actions";
+import { Day } from "@/components/ui/day";
 
 type Choice = { id: string; title: string; occurredOn: string; cellIds: string[] };
 type Group = { key: string; label: string; cellId: string | null };
@@ -70,7 +71,7 @@ export function CaseEditor({
                         <label className="flex items-start gap-2 text-sm">
                           <input type="checkbox" name="evidenceIds" value={e.id} defaultChecked={picked.has(e.id)} className="mt-1" />
                           <span className="min-w-0 break-words">
-                            {e.title} <span className="text-stone-600">· {e.occurredOn}</span>
+                            {e.title} <span className="text-stone-600">· <Day value={e.occurredOn} /></span>
                           </span>
                         </label>
                       </li>

@@ -1,3 +1,4 @@
+import { longDate } from "@/lib/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CasePacket, CaseStatusBadge } from "@/components/cases/case-packet";
@@ -8,7 +9,6 @@ import { getCase, listEvidenceChoices } from "@/lib/data/cases";
 import { getFrameworkVersion } from "@/lib/data/frameworks";
 import { nextSteps } from "@/lib/framework/path-graph";
 import { orNotFound } from "@/lib/pages";
-import { longDate } from "@/lib/promotion/packet";
 import { CaseEditor, CaseStepButton } from "./case-forms";
 
 export const metadata: Metadata = { title: "Promotion case" };
@@ -34,7 +34,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
             <CaseStatusBadge status={c.status} published={published || viewer.id === c.subject.id} />
             <span>
-              Opened by {c.createdBy.name} on {longDate(c.createdAt.toISOString())}
+              Opened by {c.createdBy.name} on {longDate(c.createdAt)}
             </span>
             {c.session && canCalibrate(viewer) && (
               <Link href={`/calibration/${c.session.id}`} className="text-path hover:underline">

@@ -14,6 +14,7 @@ import { evidenceKindLabel } from "@/lib/evidence/schemas";
 import { firstName } from "@/lib/people/names";
 import { updateEvidenceAction } from "../actions";
 import { DeleteEvidence } from "./delete-evidence";
+import { Day } from "@/components/ui/day";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -63,7 +64,7 @@ async function ReadOnlyEvidence({ item, viewer }: { item: EvidenceView; viewer: 
       />
       <article aria-label={item.title} className="max-w-3xl space-y-3 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
         <p className="text-sm text-stone-700">
-          <span className="rounded-full bg-path-soft px-2 py-0.5 text-xs font-medium text-stone-800">{evidenceKindLabel[item.kind]}</span> · {item.occurredOn}
+          <span className="rounded-full bg-path-soft px-2 py-0.5 text-xs font-medium text-stone-800">{evidenceKindLabel[item.kind]}</span> · <Day value={item.occurredOn} />
         </p>
         {item.link && (
           <a href={item.link} rel="noopener noreferrer nofollow" target="_blank" className="inline-block break-all text-sm text-path hover:underline">

@@ -14,6 +14,7 @@ import { PersonCases } from "@/components/cases/person-cases";
 import { listPlacementHistory, listStepChoices } from "@/lib/data/placements";
 import { ActiveForm, EditPersonForm, PasswordLinkForm } from "./edit-person-forms";
 import { CorrectPlacement, PlaceForm } from "./placement-forms";
+import { Day } from "@/components/ui/day";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -71,7 +72,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             <dd>
               {person.placement ? (
                 <>
-                  {person.placement.step} <span className="text-stone-600">since {person.placement.effectiveOn} ({months} months)</span>
+                  {person.placement.step} <span className="text-stone-600">since <Day value={person.placement.effectiveOn} /> ({months} months)</span>
                 </>
               ) : (
                 "Not placed on the path"

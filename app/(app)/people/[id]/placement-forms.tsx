@@ -7,6 +7,7 @@ import type { ActionState } from "@/lib/actions";
 import type { PlacementEntry, StepChoiceGroup } from "@/lib/data/placements";
 import { adminReasons, PLACEMENT_NOTE_MAX, placementReasonLabel } from "@/lib/placements/schemas";
 import { correctPlacementAction, placePersonAction } from "./actions";
+import { longDate } from "@/lib/dates";
 
 function NoteField({ id, value, errors }: { id: string; value: string; errors?: string[] }) {
   return (
@@ -63,7 +64,7 @@ export function CorrectPlacement({ entry, groups }: { entry: PlacementEntry; gro
       {state.status === "ok" && <FormMessage state={state} />}
       <details key={entry.revision}>
         <summary className="w-fit cursor-pointer text-sm font-medium text-path hover:underline">
-          Correct<span className="sr-only"> the placement on {entry.step.name} from {entry.effectiveOn}</span>
+          Correct<span className="sr-only"> the placement on {entry.step.name} from {longDate(entry.effectiveOn)}</span>
         </summary>
         <form key={state.status === "error" ? JSON.stringify(state.values) : "form"} action={action} className="mt-3 max-w-lg space-y-4" noValidate>
           <input type="hidden" name="id" value={entry.id} />

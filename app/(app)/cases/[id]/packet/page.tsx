@@ -4,7 +4,8 @@ import { CasePacket } from "@/components/cases/case-packet";
 import { requireViewer } from "@/lib/auth/session";
 import { getCase } from "@/lib/data/cases";
 import { orNotFound } from "@/lib/pages";
-import { longDate, statusWord } from "@/lib/promotion/packet";
+import { longDate } from "@/lib/dates";
+import { statusWord } from "@/lib/promotion/packet";
 import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "Promotion packet" };
@@ -38,7 +39,7 @@ export default async function PacketPage({ params }: { params: Promise<{ id: str
           )}
         </h1>
         <p className="mt-1 text-sm text-stone-600">
-          {statusWord[c.status]} · printed from Waymark on {longDate(new Date().toISOString())}
+          {statusWord[c.status]} · printed from Waymark on {longDate(new Date())}
         </p>
       </header>
       {c.packet ? <CasePacket c={c} packet={c.packet} decision={c.visibleDecision} /> : <p>The steps of this case are no longer in its framework version.</p>}

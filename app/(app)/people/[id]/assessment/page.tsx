@@ -16,6 +16,7 @@ import { getFrameworkFor, getFrameworkVersion } from "@/lib/data/frameworks";
 import { getPerson } from "@/lib/data/people";
 import { firstName } from "@/lib/people/names";
 import { startManagerAssessmentAction } from "./actions";
+import { Day } from "@/components/ui/day";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -65,7 +66,7 @@ export default async function PersonReviewPage({ params, searchParams }: { param
             <Link href={own ? "/evidence" : `/evidence?person=${person.id}`} className="text-path underline">
               {own ? "My evidence" : `${name}'s evidence`}
             </Link>
-            {cycle && <> · {cycle.startsOn} to {cycle.endsOn} · {cycle.status === "open" ? "open" : "closed"}</>}
+            {cycle && <> · <Day value={cycle.startsOn} /> to <Day value={cycle.endsOn} /> · {cycle.status === "open" ? "open" : "closed"}</>}
           </>
         }
       />

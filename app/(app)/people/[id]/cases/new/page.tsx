@@ -1,3 +1,4 @@
+import { longDate } from "@/lib/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,7 +7,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
 import { getCaseChoices } from "@/lib/data/cases";
 import { orNotFound } from "@/lib/pages";
-import { longDate } from "@/lib/promotion/packet";
 import { NewCaseForm } from "./new-case-form";
 
 export const metadata: Metadata = { title: "Open a promotion case" };
