@@ -1,7 +1,7 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import { listPublishedVersionIds } from "./framework-store";
-import { frameworkVersions, placements, steps } from "./schema";
+import { frameworkVersions, placements, steps, users } from "./schema";
 
 /**
  * Where a person stands: the one rule, used by every reader. Callers authorize first.
@@ -30,6 +30,31 @@ export async function latestPlacement(db: Db | Tx, personId: string): Promise<Pl
     .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * A person and their latest placement (by the rule above) in one statement: null when there is no
+ * such person, `placement` null when they are not placed.
+ */
+export async function personWithPlacement(
+  db: Db | Tx,
+  personId: string,
+): Promise<{ id: string; name: string; placement: Pick<Placement, "versionId" | "stepId" | "effectiveOn" | "reason"> | null } | null> {
+  const latest = db
+    .select({ versionId: placements.versionId, stepId: placements.stepId, effectiveOn: placements.effectiveOn, reason: placements.reason })
+    .from(placements)
+    .where(eq(placements.userId, users.id))
+    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
+    .limit(1)
+    .as("latest");
+  const [row] = await db
+    .select({ id: users.id, name: users.name, versionId: latest.versionId, stepId: latest.stepId, effectiveOn: latest.effectiveOn, reason: latest.reason })
+    .from(users)
+    .leftJoinLateral(latest, sql`true`)
+    .where(eq(users.id, personId));
+  if (!row) return null;
+  const { id, name, versionId, stepId, effectiveOn, reason } = row;
+  return { id, name, placement: versionId && stepId && effectiveOn && reason ? { versionId, stepId, effectiveOn, reason } : null };
 }
 
 export async function versionIdFor(db: Db | Tx, personId: string): Promise<string | null> {

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assessments, dimensions, frameworks, frameworkVersions, reviewCycles, steps, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
+import { installCountingDatabase } from "@/test/statement-counter";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
@@ -271,5 +272,28 @@ describe("review statuses for the people list", () => {
     // An admin sees submitted work, not Priya's draft.
     expect((await listReviewStatuses(alex, cycle.id, [engineer.id])).get(engineer.id)).toEqual({ self: null, manager: null });
     expect((await listReviewStatuses(await as("lena"), cycle.id, [sam.id])).size).toBe(0);
+  });
+});
+
+describe("reading a person's assessments", () => {
+  it("costs two statements however many assessments the person has, with names and ratings", async () => {
+    const counter = installCountingDatabase(handle);
+    const cycle = (await getOpenCycle())!;
+    await startSelfAssessment(engineer, cycle.id);
+    const one = await counter.count(() => listAssessmentsFor(engineer, engineer.id));
+    expect(one.result).toHaveLength(1);
+
+    // Sam's manager reads Sam's: more than one, across cycles and kinds.
+    const priya = await as("priya");
+    const sam = await as("sam");
+    const many = await counter.count(() => listAssessmentsFor(priya, sam.id));
+    expect(many.result.length).toBeGreaterThan(1);
+    for (const a of many.result) {
+      expect(a.subject).toEqual({ id: sam.id, name: sam.name });
+      expect(a.author.name).not.toBe("");
+    }
+    expect(many.result.some((a) => a.ratings.length > 0)).toBe(true);
+    expect(many.statements).toBe(2);
+    expect(one.statements).toBe(2);
   });
 });

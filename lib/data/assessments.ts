@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
 import { versionIdFor } from "@/db/placement-store";
@@ -122,8 +123,15 @@ function canReadAssessment(viewer: Viewer, a: { kind: "self" | "manager"; status
   return canReadPerson(viewer, a.subjectId);
 }
 
-async function loadAssessment(db: Tx | Awaited<ReturnType<typeof getDatabase>>["db"], id: string) {
-  const [row] = await db
+const subjects = alias(users, "subjects");
+const authors = alias(users, "authors");
+
+/** The most assessments of one person a page lists: two a cycle, so decades of half-yearly cycles. */
+const ASSESSMENTS_PER_PERSON = 100;
+
+/** Assessments with their cycle, version and the names of subject and author, in one statement. */
+function selectAssessments(db: Tx | Awaited<ReturnType<typeof getDatabase>>["db"]) {
+  return db
     .select({
       id: assessments.id,
       kind: assessments.kind,
@@ -132,7 +140,9 @@ async function loadAssessment(db: Tx | Awaited<ReturnType<typeof getDatabase>>["
       submittedAt: assessments.submittedAt,
       updatedAt: assessments.updatedAt,
       subjectId: assessments.subjectId,
+      subjectName: subjects.name,
       authorId: assessments.authorId,
+      authorName: authors.name,
       versionId: assessments.versionId,
       versionNumber: frameworkVersions.number,
       cycle: cycleColumns,
@@ -140,41 +150,41 @@ async function loadAssessment(db: Tx | Awaited<ReturnType<typeof getDatabase>>["
     .from(assessments)
     .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessments.versionId))
-    .where(eq(assessments.id, id));
-  return row ?? null;
+    .innerJoin(subjects, eq(subjects.id, assessments.subjectId))
+    .innerJoin(authors, eq(authors.id, assessments.authorId));
 }
 
-async function toView(row: NonNullable<Awaited<ReturnType<typeof loadAssessment>>>): Promise<AssessmentView> {
+type AssessmentRow = Awaited<ReturnType<ReturnType<typeof selectAssessments>["where"]>>[number];
+
+/** The views of assessments already read, with the ratings of all of them in one more statement. */
+async function toViews(rows: AssessmentRow[]): Promise<AssessmentView[]> {
+  if (rows.length === 0) return [];
   const { db } = await getDatabase();
-  const [people, ratingRows] = await Promise.all([
-    db.select({ id: users.id, name: users.name }).from(users).where(sql`${users.id} in (${row.subjectId}, ${row.authorId})`),
-    db
-      .select({ dimensionId: ratings.dimensionId, stepId: ratings.stepId, rationale: ratings.rationale })
-      .from(ratings)
-      .where(eq(ratings.assessmentId, row.id)),
-  ]);
-  const name = (id: string) => people.find((p) => p.id === id)?.name ?? "";
-  return {
+  const ratingRows = await db
+    .select({ assessmentId: ratings.assessmentId, dimensionId: ratings.dimensionId, stepId: ratings.stepId, rationale: ratings.rationale })
+    .from(ratings)
+    .where(inArray(ratings.assessmentId, rows.map((r) => r.id)));
+  return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     status: row.status,
     revision: row.revision,
     submittedAt: row.submittedAt,
     updatedAt: row.updatedAt,
-    subject: { id: row.subjectId, name: name(row.subjectId) },
-    author: { id: row.authorId, name: name(row.authorId) },
+    subject: { id: row.subjectId, name: row.subjectName },
+    author: { id: row.authorId, name: row.authorName },
     cycle: row.cycle,
     versionId: row.versionId,
     versionNumber: row.versionNumber,
-    ratings: ratingRows,
-  };
+    ratings: ratingRows.filter((r) => r.assessmentId === row.id).map(({ dimensionId, stepId, rationale }) => ({ dimensionId, stepId, rationale })),
+  }));
 }
 
 export async function getAssessment(viewer: Viewer, id: string): Promise<AssessmentView> {
   const { db } = await getDatabase();
-  const row = isUuid(id) ? await loadAssessment(db, id) : null;
+  const [row] = isUuid(id) ? await selectAssessments(db).where(eq(assessments.id, id)) : [];
   if (!row || !canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
-  return toView(row);
+  return (await toViews([row]))[0]!;
 }
 
 export type ReviewStatus = { self: "submitted" | null; manager: "draft" | "submitted" | null };
@@ -206,14 +216,11 @@ export async function listReviewStatuses(viewer: Viewer, cycleId: string, person
 export async function listAssessmentsFor(viewer: Viewer, subjectId: string): Promise<AssessmentView[]> {
   if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
-  const ids = await db
-    .select({ id: assessments.id })
-    .from(assessments)
-    .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
+  const rows = await selectAssessments(db)
     .where(eq(assessments.subjectId, subjectId))
-    .orderBy(desc(reviewCycles.startsOn), asc(assessments.kind));
-  const rows = await Promise.all(ids.map((r) => loadAssessment(db, r.id)));
-  return Promise.all(rows.filter((r): r is NonNullable<typeof r> => !!r && canReadAssessment(viewer, r)).map(toView));
+    .orderBy(desc(reviewCycles.startsOn), asc(assessments.kind))
+    .limit(ASSESSMENTS_PER_PERSON);
+  return toViews(rows.filter((r) => canReadAssessment(viewer, r)));
 }
 
 /** The viewer's own self-assessment for a cycle: the existing one, or a new draft if the cycle is open. */

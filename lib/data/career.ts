@@ -1,9 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { loadFrameworkVersion, type FrameworkVersionView } from "@/db/framework-store";
 import { getDatabase } from "@/db/runtime";
-import { latestPlacement } from "@/db/placement-store";
-import { users } from "@/db/schema";
+import { personWithPlacement } from "@/db/placement-store";
 import { canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { nextStepsWithChanges, timeAtStep, type NextStepView, type TimeAtStep } from "@/lib/career/where-now";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
@@ -25,9 +23,9 @@ export type WhereNow = {
 export async function getWhereNow(viewer: Viewer, personId: string, today = new Date()): Promise<WhereNow | null> {
   if (!canReadPerson(viewer, personId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
-  const [person] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, personId));
-  if (!person) throw new NotFoundError("That person");
-  const placement = await latestPlacement(db, personId);
+  const found = await personWithPlacement(db, personId);
+  if (!found) throw new NotFoundError("That person");
+  const { placement, ...person } = found;
   if (!placement) return null;
   const version = await loadFrameworkVersion(db, placement.versionId);
   const step = version?.steps.find((s) => s.id === placement.stepId);
