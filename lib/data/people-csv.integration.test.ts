@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, placements, teams, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
+import { installCountingDatabase } from "@/test/statement-counter";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, NotAllowedError } from "@/lib/errors";
@@ -25,6 +26,7 @@ afterEach(async () => {
 });
 
 const header = "email,name,role,manager_email,team\n";
+const withStep = "email,name,role,manager_email,team,step\n";
 
 describe("importing people from CSV", () => {
   it("previews, then applies creates and changes in one go, with audit events", async () => {
@@ -50,6 +52,43 @@ describe("importing people from CSV", () => {
     expect(kim).toMatchObject({ managerId: lead!.id, teamId: data!.id, role: "engineer", passwordHash: null });
     const imported = await handle.db.select().from(auditEvents).where(eq(auditEvents.actorId, admin.id));
     expect(imported.map((e) => e.action).sort()).toEqual(["team.create", "user.create", "user.create", "user.update"]);
+  });
+
+  it("applies a file of hundreds of rows in as many statements as a file of a few", async () => {
+    const counter = installCountingDatabase(handle);
+    const file = (from: number, n: number) =>
+      withStep +
+      Array.from({ length: n }, (_, i) => {
+        const k = from + i;
+        // Every tenth person leads the nine after them, in a team of their own, created by the file.
+        const lead = k - (k % 10);
+        return k === lead
+          ? `lead${k}@example.com,Lead ${k},manager,alex.morgan@example.com,Team ${k},`
+          : `eng${k}@example.com,Engineer ${k},engineer,lead${lead}@example.com,Team ${lead},software-engineer`;
+      }).join("\n") +
+      // A role change on someone who exists, so the update and the sign-out are in both files.
+      `\nsam.okafor@example.com,Sam Okafor,${from === 0 ? "manager" : "engineer"},priya.raman@example.com,Platform,`;
+    const apply = async (csv: string) => {
+      const preview = await previewPeopleImport(admin, csv);
+      expect(preview.errors).toEqual([]);
+      return counter.count(() => applyPeopleImport(admin, csv, preview.fingerprint));
+    };
+    const small = await apply(file(0, 20));
+    const large = await apply(file(1000, 900));
+    expect(large.result.creates).toHaveLength(900);
+    expect(large.result.placements).toHaveLength(810);
+    expect(large.statements).toBe(small.statements);
+
+    const [eng] = await handle.db.select().from(users).where(eq(users.email, "eng1897@example.com"));
+    const [lead] = await handle.db.select().from(users).where(eq(users.email, "lead1890@example.com"));
+    const [team] = await handle.db.select().from(teams).where(eq(teams.name, "Team 1890"));
+    expect(eng).toMatchObject({ managerId: lead!.id, teamId: team!.id, role: "engineer" });
+    expect(lead).toMatchObject({ managerId: (await handle.db.select().from(users).where(eq(users.email, "alex.morgan@example.com")))[0]!.id, role: "manager" });
+    const [sam] = await handle.db.select().from(users).where(eq(users.email, "sam.okafor@example.com"));
+    // Made a manager by the first file and an engineer again by the second: signed out each time.
+    expect(sam).toMatchObject({ role: "engineer", revision: 3 });
+    expect(await handle.db.$count(auditEvents, eq(auditEvents.action, "user.create"))).toBe(920);
+    expect(await handle.db.$count(auditEvents, eq(auditEvents.action, "team.create"))).toBe(92);
   });
 
   it("changes nothing when any row is bad, and says which and why", async () => {
@@ -80,7 +119,6 @@ describe("importing people from CSV", () => {
 });
 
 describe("the step column", () => {
-  const withStep = "email,name,role,manager_email,team,step\n";
 
   it("places people whose step differs, by key or name, in one go, with audit events; an empty cell changes nothing", async () => {
     const csv =

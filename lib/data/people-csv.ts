@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { recordAudit } from "@/db/audit";
+import { recordAudit, type AuditEntry } from "@/db/audit";
 import type { Db, Tx } from "@/db/client";
 import { getDatabase } from "@/db/runtime";
 import { frameworkVersions, placements, steps, teams, users } from "@/db/schema";
@@ -106,53 +106,82 @@ export async function applyPeopleImport(viewer: Viewer, text: string, previewed:
   });
 }
 
+/** Rows a single statement carries: well under the 65,535 parameters a statement may hold. */
+const ROWS_PER_STATEMENT = 1_000;
+
+function inChunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
+
+/**
+ * Writes a plan in set-based statements: a fixed number for every thousand rows of the file (new
+ * teams, new people, their reporting lines, changed people, placements, and the audit events of
+ * each), never one per person.
+ */
 async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
+  const audit: AuditEntry[] = [];
   const teamIds = new Map((await tx.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.name.toLowerCase(), t.id]));
-  for (const name of plan.newTeams) {
-    const [row] = await tx.insert(teams).values({ name }).returning({ id: teams.id });
-    teamIds.set(name.toLowerCase(), row!.id);
-    await recordAudit(tx, { actorId: viewer.id, action: "team.create", entityType: "team", entityId: row!.id, after: { name, via: "import" } });
+  if (plan.newTeams.length > 0) {
+    const made = await tx
+      .insert(teams)
+      .values(plan.newTeams.map((name) => ({ name })))
+      .returning({ id: teams.id, name: teams.name });
+    for (const t of made) {
+      teamIds.set(t.name.toLowerCase(), t.id);
+      audit.push({ actorId: viewer.id, action: "team.create", entityType: "team", entityId: t.id, after: { name: t.name, via: "import" } });
+    }
   }
   const teamId = (name: string | null) => (name ? teamIds.get(name.toLowerCase())! : null);
 
   // People first, then reporting lines: a manager may be created further down the file.
-  const created = new Map<string, string>();
-  for (const c of plan.creates) {
-    const [row] = await tx
-      .insert(users)
-      .values({ email: c.email, name: c.name, role: c.role, teamId: teamId(c.team) })
-      .returning({ id: users.id });
-    created.set(c.email, row!.id);
-  }
   const idByEmail = new Map((await tx.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email.toLowerCase(), u.id]));
-  const managerId = (email: string | null) => (email ? idByEmail.get(email)! : null);
+  for (const chunk of inChunks(plan.creates)) {
+    const made = await tx
+      .insert(users)
+      .values(chunk.map((c) => ({ email: c.email, name: c.name, role: c.role, teamId: teamId(c.team) })))
+      .returning({ id: users.id, email: users.email });
+    for (const u of made) idByEmail.set(u.email.toLowerCase(), u.id);
+  }
+  const idOf = (email: string) => idByEmail.get(email.toLowerCase())!;
+  const managerId = (email: string | null) => (email ? idOf(email) : null);
 
+  const reporting = plan.creates.filter((c) => c.managerEmail);
+  for (const chunk of inChunks(reporting)) {
+    const values = sql.join(
+      chunk.map((c) => sql`(${idOf(c.email)}::uuid, ${managerId(c.managerEmail)}::uuid)`),
+      sql`, `,
+    );
+    await tx.execute(sql`update ${users} set manager_id = v.manager_id from (values ${values}) as v(id, manager_id) where ${users.id} = v.id`);
+  }
   for (const c of plan.creates) {
-    const id = created.get(c.email)!;
-    if (c.managerEmail) await tx.update(users).set({ managerId: managerId(c.managerEmail) }).where(eq(users.id, id));
-    await recordAudit(tx, {
+    audit.push({
       actorId: viewer.id,
       action: "user.create",
       entityType: "user",
-      entityId: id,
+      entityId: idOf(c.email),
       after: { email: c.email, name: c.name, role: c.role, manager: c.managerEmail, team: c.team, via: "import" },
     });
   }
-  for (const u of plan.updates) {
-    await tx
-      .update(users)
-      .set({
-        name: u.name,
-        role: u.role,
-        managerId: managerId(u.managerEmail),
-        teamId: teamId(u.team),
+
+  for (const chunk of inChunks(plan.updates)) {
+    const values = sql.join(
+      chunk.map((u) => {
         // A new role takes effect through a fresh sign-in, like a role changed by hand.
-        ...(u.changes.some((ch) => ch.field === "role") ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
-        revision: sql`${users.revision} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, u.id));
-    await recordAudit(tx, {
+        const signOut = u.changes.some((ch) => ch.field === "role") ? 1 : 0;
+        return sql`(${u.id}::uuid, ${u.name}::text, ${u.role}::text, ${managerId(u.managerEmail)}::uuid, ${teamId(u.team)}::uuid, ${signOut}::int)`;
+      }),
+      sql`, `,
+    );
+    await tx.execute(sql`update ${users}
+      set name = v.name, role = v.role::user_role, manager_id = v.manager_id, team_id = v.team_id,
+        session_version = ${users.sessionVersion} + v.sign_out, revision = ${users.revision} + 1, updated_at = now()
+      from (values ${values}) as v(id, name, role, manager_id, team_id, sign_out)
+      where ${users.id} = v.id`);
+  }
+  for (const u of plan.updates) {
+    audit.push({
       actorId: viewer.id,
       action: "user.update",
       entityType: "user",
@@ -161,10 +190,14 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
       after: { ...Object.fromEntries(u.changes.map((ch) => [ch.field, ch.to])), via: "import" },
     });
   }
+  for (const chunk of inChunks(audit)) await recordAudit(tx, ...chunk);
+
   const today = isoDate(new Date());
-  await insertPlacements(
-    tx,
-    viewer,
-    plan.placements.map((p) => ({ personId: idByEmail.get(p.email)!, step: p.step, effectiveOn: today, reason: p.reason, note: "", via: "import" as const })),
-  );
+  for (const chunk of inChunks(plan.placements)) {
+    await insertPlacements(
+      tx,
+      viewer,
+      chunk.map((p) => ({ personId: idOf(p.email), step: p.step, effectiveOn: today, reason: p.reason, note: "", via: "import" as const })),
+    );
+  }
 }
