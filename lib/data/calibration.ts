@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/db/audit";
 import { queryRows, type Db, type Tx } from "@/db/client";
 import { latestPlacement } from "@/db/placement-store";
+import { reportingTreeQuery } from "@/db/people-store";
 import { getDatabase } from "@/db/runtime";
 import { calibrationSessions, calibrators, caseVotes, placements, promotionCases, reviewCycles, steps, users } from "@/db/schema";
 import {
@@ -286,14 +287,7 @@ async function loadReferences(db: Db | Tx, viewer: Viewer, stepIds: string[]): P
     stepIds.map((s) => sql`${s}::uuid`),
     sql`, `,
   );
-  const readable = canRunCalibration(viewer)
-    ? sql`true`
-    : viewer.reportIds.size
-      ? sql`c.user_id in (${sql.join(
-          [...viewer.reportIds].map((r) => sql`${r}::uuid`),
-          sql`, `,
-        )})`
-      : sql`false`;
+  const readable = canRunCalibration(viewer) ? sql`true` : sql`c.user_id in (${reportingTreeQuery(viewer.id)})`;
   const latestManager = sql`select distinct on (a.subject_id) a.id, a.subject_id from assessments a
       where a.kind = 'manager' and a.status = 'submitted'
       order by a.subject_id, a.submitted_at desc`;

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
@@ -9,7 +9,7 @@ import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { passwordTokens, teams, users } from "@/db/schema";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
-import { canListPeople, canManagePeople, canReadPerson, canWriteManagerAssessment, canWritePlacements, type Role, type Viewer } from "@/lib/auth/policy";
+import { canManagePeople, canReadPerson, canWriteManagerAssessment, canWritePlacements, type Role, type Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
@@ -89,21 +89,6 @@ const toSummary = (r: SummaryRow): PersonSummary => ({
   team: r.teamId ? { id: r.teamId, name: r.teamName! } : null,
   manager: r.managerId ? { id: r.managerId, name: r.managerName! } : null,
 });
-
-/** Admins: everyone. Managers: their reporting tree. Engineers: not allowed. */
-export async function listPeople(viewer: Viewer): Promise<PersonSummary[]> {
-  if (!canListPeople(viewer)) throw new NotAllowedError("Only managers and admins can list people.");
-  const { db } = await getDatabase();
-  const scope = canManagePeople(viewer) ? undefined : inArray(users.id, [...viewer.reportIds, "00000000-0000-0000-0000-000000000000"]);
-  const rows = await db
-    .select(summarySelect())
-    .from(users)
-    .leftJoin(teams, eq(teams.id, users.teamId))
-    .leftJoin(managers, eq(managers.id, users.managerId))
-    .where(scope)
-    .orderBy(desc(users.active), asc(users.name));
-  return rows.map(toSummary);
-}
 
 export async function getPerson(viewer: Viewer, personId: string): Promise<PersonDetail> {
   // A person the viewer may not see is "not found", so ids cannot be probed.

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { reportingTree, type TreeNode } from "@/db/people-store";
+import { inReportingTree, reportingTree, type TreeNode } from "@/db/people-store";
 import { latestPlacements, type PlacedStep } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import {
@@ -323,7 +323,7 @@ async function draftCases(db: Db, viewer: Viewer): Promise<ManagerHome["cases"]>
   const fromSteps = alias(steps, "from_steps");
   const toSteps = alias(steps, "to_steps");
   // A case is read by its subject's manager chain: one the viewer wrote about someone who has left their tree is no longer theirs to finish.
-  const scope = canManagePeople(viewer) ? undefined : inArray(promotionCases.subjectId, [...viewer.reportIds]);
+  const scope = canManagePeople(viewer) ? undefined : inReportingTree(promotionCases.subjectId, viewer.id);
   const rows = await db
     .select({
       id: promotionCases.id,
