@@ -75,6 +75,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)("the embedded data folder", () 
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 
+  // A second process starts the embedded database and writes 150 rows: slow on a busy machine, hence the time.
   it("keeps every acknowledged write when the process is killed with SIGKILL mid-stream", async () => {
     const w = startWriter(dir, 100_000, 0);
     let acked = 0;
@@ -96,7 +97,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)("the embedded data folder", () 
     } finally {
       await handle.close();
     }
-  });
+  }, 120_000);
 
   it("says in one sentence that a folder cannot be written", async () => {
     const file = path.join(dir, "not-a-folder");
