@@ -56,7 +56,9 @@ function TeamItem({ team, leadChoices }: { team: TeamSummary; leadChoices: { id:
         {team.name}
       </h3>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
-        <RenameTeamForm team={team} />
+        <div className="min-w-0 flex-1">
+          <RenameTeamForm team={team} />
+        </div>
         <span className="text-sm text-stone-600 sm:pt-2">
           {team.members} active {team.members === 1 ? "member" : "members"}
         </span>

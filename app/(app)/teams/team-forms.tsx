@@ -51,7 +51,7 @@ export function RenameTeamForm({ team }: { team: { id: string; name: string; rev
         maxLength={80}
         defaultValue={state.status === "error" ? state.values.name : team.name}
         aria-invalid={state.status === "error"}
-        className={`${inputClass} w-56`}
+        className={`${inputClass} w-auto max-w-full min-w-0 flex-1 sm:max-w-64`}
       />
       <SubmitButton pending={pending} variant="secondary">
         Rename
