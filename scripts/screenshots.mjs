@@ -1,6 +1,6 @@
 // Screenshots for docs/: the path matrix on a laptop and on a phone, the wide matrix of the demo's
 // second framework, an engineer's pages, a manager's review, home and team, a promotion case, its
-// packet, the calibration and the admin's cycles, and the framework's import, editor and diff (which
+// packet, the calibration, the admin's cycles and teams, and the framework's import, editor and diff (which
 // change the framework, so they come last). Needs a running Waymark on a freshly seeded demo
 // database (npm start) at BASE_URL, default http://localhost:3000.
 //
@@ -61,6 +61,21 @@ const tours = [
     email: "alex.morgan@example.com",
     shots: [
       { file: "review-cycles.png", url: "/cycles", viewport: { width: 1280, height: 800 } },
+      // The demo's teams have no lead: the first shot gives them theirs.
+      {
+        file: "teams.png",
+        url: "/teams",
+        viewport: { width: 1280, height: 900 },
+        act: async (page) => {
+          for (const [team, lead] of [["Platform", "Priya Raman"], ["Product", "Marcus Bell"]]) {
+            await page.getByLabel(`Lead of ${team}`).selectOption({ label: lead });
+            await page.getByRole("button", { name: `Save the lead of ${team}` }).click();
+            await page.getByText(`${lead} now leads ${team}.`).waitFor();
+          }
+          await page.reload();
+        },
+      },
+      { file: "teams-phone.png", url: "/teams", viewport: { width: 390, height: 1500 } },
       { file: "calibration.png", url: "/calibration", via: ["2026 H2 calibration"], viewport: { width: 1440, height: 2200 } },
       { file: "calibration-phone.png", url: "/calibration", via: ["2026 H2 calibration"], viewport: { width: 390, height: 2400 } },
       // Last, as they change the framework: an import with problems, a draft being edited, then published and compared.

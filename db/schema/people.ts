@@ -19,6 +19,8 @@ export const teams = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
+    /** The person who leads the team; any active person, whatever their role or team. */
+    leadId: uuid("lead_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     revision: integer("revision").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -99,10 +101,14 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-export const teamsRelations = relations(teams, ({ many }) => ({ members: many(users) }));
+export const teamsRelations = relations(teams, ({ one, many }) => ({
+  members: many(users, { relationName: "members" }),
+  lead: one(users, { fields: [teams.leadId], references: [users.id], relationName: "leads" }),
+}));
 
 export const usersRelations = relations(users, ({ one, many }) => ({
   manager: one(users, { fields: [users.managerId], references: [users.id], relationName: "reports" }),
   reports: many(users, { relationName: "reports" }),
-  team: one(teams, { fields: [users.teamId], references: [teams.id] }),
+  team: one(teams, { fields: [users.teamId], references: [teams.id], relationName: "members" }),
+  leads: many(teams, { relationName: "leads" }),
 }));

@@ -153,6 +153,28 @@ describe("teams", () => {
   });
 });
 
+describe("a team's lead", () => {
+  const lead = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+    said(event({ action: "team.lead", entityType: "team", entityId: PLATFORM, before: { name: "Platform", ...before }, after: { name: "Platform", ...after } }));
+
+  it("names the new lead and the one before, linked while they are on record", () => {
+    const first = lead({ leadId: null, leadName: null }, { leadId: PRIYA, leadName: "Priya Raman" });
+    expect(phrase(first)).toBe("made [Priya Raman] the lead of [Platform]");
+    expect(first.phrase[1]).toEqual({ text: "Priya Raman", href: `/people/${PRIYA}` });
+    expect(lines(first)).toEqual(["Lead: no lead → Priya Raman"]);
+    expect(lines(lead({ leadId: PRIYA, leadName: "Priya Raman" }, { leadId: MARCUS, leadName: "Marcus Bell" }))).toEqual(["Lead: Priya Raman → Marcus Bell"]);
+  });
+
+  it("words a cleared lead, and a lead no longer on record by the name recorded", () => {
+    const cleared = lead({ leadId: PRIYA, leadName: "Priya Raman" }, { leadId: null, leadName: null });
+    expect(phrase(cleared)).toBe("left [Platform] without a lead");
+    expect(lines(cleared)).toEqual(["Lead: Priya Raman → no lead"]);
+    const gone = lead({ leadId: null }, { leadId: GONE, leadName: "Old Lead" });
+    expect(phrase(gone)).toBe("made Old Lead the lead of [Platform]");
+    expect(auditReferences([{ entityType: "team", entityId: PLATFORM, before: { leadId: PRIYA }, after: { leadId: MARCUS } }]).people).toEqual(new Set([PRIYA, MARCUS]));
+  });
+});
+
 describe("placements", () => {
   const summary = { personId: SAM, step: "Senior Engineer", stepKey: "senior-engineer", version: 1, effectiveOn: "2026-03-01", reason: "initial", note: "Joined as a senior." };
 

@@ -401,6 +401,24 @@ const teamActions: Record<string, ActionEntry> = {
     label: "Team renamed",
     describe: (n) => ({ phrase: ["renamed the team ", n.team(n.e.entityId, n.after.name)], changes: changed("Name", str(n.before.name), str(n.after.name)) }),
   },
+  "team.lead": {
+    group: "Teams",
+    label: "Team lead changed",
+    describe: (n) => {
+      // The lead by their name now, else by the name the event recorded.
+      const named = (side: Rec) => {
+        const id = uuid(side.leadId);
+        return id ? (n.names.people.get(id) ?? str(side.leadName) ?? "someone no longer on record") : null;
+      };
+      const team = n.team(n.e.entityId, n.after.name);
+      const to = uuid(n.after.leadId);
+      const lead: AuditPiece | null = to && n.names.people.has(to) ? n.person(to) : named(n.after);
+      return {
+        phrase: lead ? ["made ", lead, " the lead of ", team] : ["left ", team, " without a lead"],
+        changes: changed("Lead", named(n.before) ?? "no lead", named(n.after) ?? "no lead"),
+      };
+    },
+  },
   "team.seed": { group: "Teams", label: "Demo team created", describe: (n) => ({ phrase: ["created the team ", n.team(n.e.entityId, n.after.name), demo] }) },
 };
 
@@ -764,6 +782,7 @@ const KEY_KINDS: Record<string, keyof AuditNames> = {
   personId: "people",
   calibratorIds: "people",
   teamId: "teams",
+  leadId: "people",
   stepId: "steps",
   toStepId: "steps",
   dimensionId: "dimensions",

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, placements, promotionCases, reviewCycles, steps, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
@@ -29,7 +29,7 @@ import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
 import { getVersionDiff, listFrameworkVersions } from "./framework-versions";
-import { createPasswordLink, createPerson, createTeam, getPerson, renameTeam, setPersonActive, updatePerson } from "./people";
+import { createPasswordLink, createPerson, createTeam, getPerson, renameTeam, setPersonActive, setTeamLead, updatePerson } from "./people";
 import { discardDraft, getDraftEditor, openDraft, saveDraft } from "./framework-drafts";
 import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
 import { applyMigration, getMigrationPlan, listPendingMoves } from "./framework-migration";
@@ -193,6 +193,15 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
   "create or rename a team": async (viewer) => {
     const team = await createTeam(viewer, { name: `Team ${++counter}` });
     await renameTeam(viewer, { id: team.id, name: `Team ${++counter}`, revision: 1 });
+  },
+  "set a team's lead (the person as its lead)": async (viewer, id) => {
+    // The admin makes the team, so that the cell tries setting its lead alone; a refusal leaves it without one.
+    const team = await createTeam(viewers.admin, { name: `Team ${++counter}` });
+    await setTeamLead(viewer, { id: team.id, revision: 1, leadId: id }).catch(async (err: unknown) => {
+      const [after] = await handle.db.select({ leadId: teams.leadId }).from(teams).where(eq(teams.id, team.id));
+      expect(after!.leadId).toBeNull();
+      throw err;
+    });
   },
   "read the audit log": (viewer) => listAuditEvents(viewer, {}),
   "read a person's evidence and submitted assessments": async (viewer, id) => {

@@ -1,9 +1,9 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { reportingTreeIds } from "@/db/people-store";
 import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
@@ -17,6 +17,7 @@ import {
   renameTeamSchema,
   setActiveSchema,
   setPasswordSchema,
+  setTeamLeadSchema,
   teamNameSchema,
   updatePersonSchema,
   type CreatePersonInput,
@@ -24,6 +25,7 @@ import {
 } from "@/lib/people/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import { lockOrganisation } from "./organisation-lock";
+import { MANAGER_OPTIONS_LIMIT } from "./people-directory";
 import { findPlaceableStep, insertPlacements } from "./placements";
 import { lockForEdit } from "./revision";
 import { z } from "zod";
@@ -124,17 +126,89 @@ export async function listManagerChoices(viewer: Viewer): Promise<{ id: string; 
     .orderBy(asc(users.name));
 }
 
-export type TeamSummary = { id: string; name: string; revision: number; members: number };
+/** Teams to choose from on a person's form. */
+export async function listTeamChoices(viewer: Viewer): Promise<{ id: string; name: string }[]> {
+  assertCanManage(viewer);
+  const { db } = await getDatabase();
+  return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+}
 
-export async function listTeams(viewer: Viewer): Promise<TeamSummary[]> {
+/** People who may be offered as a team's lead: active managers and admins, a bounded list. */
+export async function listLeadChoices(viewer: Viewer): Promise<{ id: string; name: string }[]> {
   assertCanManage(viewer);
   const { db } = await getDatabase();
   return db
-    .select({ id: teams.id, name: teams.name, revision: teams.revision, members: count(users.id) })
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ["manager", "admin"])))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(MANAGER_OPTIONS_LIMIT);
+}
+
+/** The most teams the teams page lists; an organisation has dozens, not thousands. */
+export const TEAMS_LIMIT = 500;
+/** The members named on each team; the rest are a link away, in the people directory. */
+export const TEAM_MEMBERS_SHOWN = 8;
+
+export type TeamSummary = {
+  id: string;
+  name: string;
+  revision: number;
+  lead: { id: string; name: string; active: boolean } | null;
+  /** Active members. */
+  members: number;
+  /** The first active members by name, at most TEAM_MEMBERS_SHOWN. */
+  firstMembers: { id: string; name: string }[];
+};
+
+/**
+ * The teams by name, at most TEAMS_LIMIT (`more` says whether there are others), each with its lead,
+ * how many active members it has and the first of them by name: two statements, however many teams
+ * and people there are.
+ */
+export async function listTeams(viewer: Viewer): Promise<{ teams: TeamSummary[]; more: boolean }> {
+  assertCanManage(viewer);
+  const { db } = await getDatabase();
+  const leads = alias(users, "leads");
+  const memberCount = db
+    .select({ teamId: users.teamId, n: count().as("n") })
+    .from(users)
+    .where(and(eq(users.active, true), isNotNull(users.teamId)))
+    .groupBy(users.teamId)
+    .as("member_count");
+  const rows = await db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      revision: teams.revision,
+      leadId: leads.id,
+      leadName: leads.name,
+      leadActive: leads.active,
+      members: sql<number>`coalesce(${memberCount.n}, 0)`.mapWith(Number),
+    })
     .from(teams)
-    .leftJoin(users, and(eq(users.teamId, teams.id), eq(users.active, true)))
-    .groupBy(teams.id)
-    .orderBy(asc(teams.name));
+    .leftJoin(leads, eq(leads.id, teams.leadId))
+    .leftJoin(memberCount, eq(memberCount.teamId, teams.id))
+    .orderBy(asc(teams.name), asc(teams.id))
+    .limit(TEAMS_LIMIT + 1);
+  const shown = rows.slice(0, TEAMS_LIMIT);
+  const byTeam = new Map<string, { id: string; name: string }[]>();
+  for (const m of shown.length ? await firstMembersOf(db, shown.map((t) => t.id)) : []) {
+    const list = byTeam.get(m.teamId!) ?? [];
+    list.push({ id: m.id, name: m.name });
+    byTeam.set(m.teamId!, list);
+  }
+  return {
+    teams: shown.map((t) => ({
+      id: t.id,
+      name: t.name,
+      revision: t.revision,
+      lead: t.leadId ? { id: t.leadId, name: t.leadName!, active: t.leadActive! } : null,
+      members: t.members,
+      firstMembers: byTeam.get(t.id) ?? [],
+    })),
+    more: rows.length > TEAMS_LIMIT,
+  };
 }
 
 export type CreatedPerson = { id: string; name: string; setPasswordToken: string | null };
@@ -277,6 +351,72 @@ export async function renameTeam(viewer: Viewer, raw: z.input<typeof renameTeamS
     });
   });
   return { name: input.name };
+}
+
+/** The first active members by name of each of these teams, in one statement. */
+function firstMembersOf(db: Db, teamIds: string[]) {
+  const ranked = db
+    .select({
+      teamId: users.teamId,
+      id: users.id,
+      name: users.name,
+      rank: sql<number>`row_number() over (partition by ${users.teamId} order by ${users.name}, ${users.id})`.as("rank"),
+    })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.teamId, teamIds)))
+    .as("ranked");
+  return db
+    .select({ teamId: ranked.teamId, id: ranked.id, name: ranked.name })
+    .from(ranked)
+    .where(lte(ranked.rank, TEAM_MEMBERS_SHOWN))
+    .orderBy(ranked.teamId, ranked.rank);
+}
+
+/**
+ * Gives a team its lead, or none. The lead may be any active person, whatever their role and
+ * whichever team they are in; an edit made on an older revision of the team is refused.
+ */
+export async function setTeamLead(viewer: Viewer, raw: z.input<typeof setTeamLeadSchema> | FormFields): Promise<{ team: string; lead: { id: string; name: string } | null }> {
+  assertCanManage(viewer);
+  const input = parseInput(setTeamLeadSchema, raw);
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    const leads = alias(users, "leads");
+    const before = await lockForEdit(tx, {
+      table: teams,
+      id: input.id,
+      revision: input.revision,
+      what: "That team",
+      load: async (id) =>
+        (
+          await tx
+            .select({ name: teams.name, revision: teams.revision, leadId: teams.leadId, leadName: leads.name })
+            .from(teams)
+            .leftJoin(leads, eq(leads.id, teams.leadId))
+            .where(eq(teams.id, id))
+            .for("update", { of: teams })
+        )[0],
+    });
+    let lead: { id: string; name: string } | null = null;
+    if (input.leadId) {
+      const [person] = await tx.select({ id: users.id, name: users.name, active: users.active }).from(users).where(eq(users.id, input.leadId)).for("share");
+      if (!person || !person.active) {
+        const message = "Choose an active person: this one does not exist or has been deactivated.";
+        throw new InvalidInputError(message, { leadId: [message] });
+      }
+      lead = { id: person.id, name: person.name };
+    }
+    await tx.update(teams).set({ leadId: lead?.id ?? null }).where(eq(teams.id, input.id));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "team.lead",
+      entityType: "team",
+      entityId: input.id,
+      before: { name: before.name, leadId: before.leadId, leadName: before.leadName },
+      after: { name: before.name, leadId: lead?.id ?? null, leadName: lead?.name ?? null },
+    });
+    return { team: before.name, lead };
+  });
 }
 
 /** A new one-time link for a person to set their password; earlier unused links stop working. */

@@ -71,6 +71,13 @@ export const renameTeamSchema = z.object({
   revision: z.coerce.number().int().min(1),
 });
 
+/** A team's lead: any active person, or none to clear it. */
+export const setTeamLeadSchema = z.object({
+  id: z.uuid(),
+  revision: z.coerce.number().int().min(1),
+  leadId: optionalId,
+});
+
 export type CreatePersonInput = z.output<typeof createPersonSchema>;
 export type UpdatePersonInput = z.output<typeof updatePersonSchema>;
 

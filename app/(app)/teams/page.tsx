@@ -1,20 +1,24 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
-import { listTeams } from "@/lib/data/people";
-import { CreateTeamForm, RenameTeamForm } from "./team-forms";
+import { listLeadChoices, listTeams, TEAMS_LIMIT, type TeamSummary } from "@/lib/data/people";
+import { DEFAULT_DIRECTORY_QUERY, directoryHref } from "@/lib/people/directory";
+import { CreateTeamForm, RenameTeamForm, TeamLeadForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Teams" };
+
+const nameLinks = "[&_a]:font-medium [&_a]:text-stone-900 [&_a]:underline [&_a]:decoration-stone-300 [&_a]:underline-offset-2 [&_a:hover]:decoration-path";
 
 export default async function TeamsPage() {
   const viewer = await requireViewer();
   if (!canManagePeople(viewer)) notFound();
-  const teams = await listTeams(viewer);
+  const [{ teams, more }, leadChoices] = await Promise.all([listTeams(viewer), listLeadChoices(viewer)]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Teams" description="Each person belongs to at most one team. Assign people to teams on their page." />
+      <PageHeader title="Teams" description="Each person belongs to at most one team. Assign people to teams on their page; give each team a lead here." />
       <section aria-labelledby="create-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
         <h2 id="create-heading" className="sr-only">
           Create a team
@@ -23,19 +27,80 @@ export default async function TeamsPage() {
       </section>
       <section aria-labelledby="list-heading" className="rounded-xl border border-stone-200 bg-white shadow-sm">
         <h2 id="list-heading" className="border-b border-stone-200 px-5 py-3 text-lg font-semibold">
-          {teams.length} {teams.length === 1 ? "team" : "teams"}
+          {more ? `The first ${TEAMS_LIMIT} teams` : `${teams.length} ${teams.length === 1 ? "team" : "teams"}`}
         </h2>
-        <ul className="divide-y divide-stone-200">
-          {teams.map((t) => (
-            <li key={t.id} className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-start sm:justify-between">
-              <RenameTeamForm team={t} />
-              <span className="text-sm text-stone-600 sm:pt-2">
-                {t.members} active {t.members === 1 ? "member" : "members"}
-              </span>
-            </li>
-          ))}
-        </ul>
+        {more && (
+          <p className="border-b border-stone-200 px-5 py-3 text-sm text-stone-600">
+            There are more than {TEAMS_LIMIT} teams: this page lists the first {TEAMS_LIMIT} by name.
+          </p>
+        )}
+        {teams.length === 0 ? (
+          <p className="px-5 py-6 text-sm text-stone-600">No teams yet: create the first above.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200">
+            {teams.map((t) => (
+              <TeamItem key={t.id} team={t} leadChoices={leadChoices} />
+            ))}
+          </ul>
+        )}
       </section>
     </div>
+  );
+}
+
+function TeamItem({ team, leadChoices }: { team: TeamSummary; leadChoices: { id: string; name: string }[] }) {
+  const headingId = `team-heading-${team.id}`;
+  return (
+    <li aria-labelledby={headingId} className="space-y-4 px-5 py-4">
+      <h3 id={headingId} className="sr-only">
+        {team.name}
+      </h3>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 flex-1">
+          <RenameTeamForm team={team} />
+        </div>
+        <span className="text-sm text-stone-600 sm:pt-2">
+          {team.members} active {team.members === 1 ? "member" : "members"}
+        </span>
+      </div>
+      <div className={`grid gap-4 text-sm sm:grid-cols-2 ${nameLinks}`}>
+        <div className="min-w-0 space-y-2">
+          <h4 className="font-medium text-stone-600">Lead</h4>
+          <p className="break-words">
+            {team.lead ? (
+              <>
+                <Link href={`/people/${team.lead.id}`}>{team.lead.name}</Link>
+                {!team.lead.active && <span className="text-stone-600"> (deactivated)</span>}
+              </>
+            ) : (
+              <span className="text-stone-600">No lead yet</span>
+            )}
+          </p>
+          <TeamLeadForm team={team} choices={leadChoices} />
+        </div>
+        <div className="min-w-0 space-y-2">
+          <h4 className="font-medium text-stone-600">Members</h4>
+          {team.members === 0 ? (
+            <p className="text-stone-600">No members yet — assign people to this team on their page.</p>
+          ) : (
+            <>
+              <ul className="flex flex-wrap gap-x-3 gap-y-1 break-words">
+                {team.firstMembers.map((m) => (
+                  <li key={m.id}>
+                    <Link href={`/people/${m.id}`}>{m.name}</Link>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link href={directoryHref({ ...DEFAULT_DIRECTORY_QUERY, team: team.id }) as Route}>
+                  {team.members === 1 ? "The 1 member" : `All ${team.members} members`}
+                  <span className="sr-only"> of {team.name}</span>
+                </Link>
+              </p>
+            </>
+          )}
+        </div>
+      </div>
+    </li>
   );
 }

@@ -8,7 +8,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/pages";
 import { isoDate, parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { firstName } from "@/lib/people/names";
-import { getPerson, listManagerChoices, listTeams } from "@/lib/data/people";
+import { getPerson, listManagerChoices, listTeamChoices } from "@/lib/data/people";
 import { listAssessmentsFor, listCycles } from "@/lib/data/assessments";
 import { PersonCases } from "@/components/cases/person-cases";
 import { listPlacementHistory, listStepChoices } from "@/lib/data/placements";
@@ -25,7 +25,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const viewer = await requireViewer();
   const person = await orNotFound(getPerson(viewer, id));
   const admin = person.can.manage;
-  const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeams(viewer)]) : [[], []];
+  const [managers, teams] = admin ? await Promise.all([listManagerChoices(viewer), listTeamChoices(viewer)]) : [[], []];
   const months = person.placement ? wholeMonthsBetween(parseIsoDate(person.placement.effectiveOn), new Date()) : null;
   // Only what the viewer may read: submitted ones, and their own drafts.
   const [assessments, cycles, history, stepGroups] = await Promise.all([

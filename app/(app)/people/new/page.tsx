@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { isoDate } from "@/lib/dates";
-import { listManagerChoices, listTeams } from "@/lib/data/people";
+import { listManagerChoices, listTeamChoices } from "@/lib/data/people";
 import { listStepChoices } from "@/lib/data/placements";
 import { NewPersonForm } from "./new-person-form";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Add a person" };
 export default async function NewPersonPage() {
   const viewer = await requireViewer();
   if (!canManagePeople(viewer)) notFound();
-  const [managers, teams, stepGroups] = await Promise.all([listManagerChoices(viewer), listTeams(viewer), listStepChoices(viewer)]);
+  const [managers, teams, stepGroups] = await Promise.all([listManagerChoices(viewer), listTeamChoices(viewer), listStepChoices(viewer)]);
   return (
     <div>
       <PageHeader title="Add a person" description="They can sign in once they have a password." />
