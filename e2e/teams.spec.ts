@@ -13,6 +13,11 @@ test.describe("teams, their leads and their members", () => {
     await expect(platform.getByText("No lead yet")).toBeVisible();
     await expect(platform.getByRole("link", { name: "Sam Okafor" })).toBeVisible();
 
+    // The list of people who may lead is shown for one team at a time.
+    await expect(page.getByLabel(/^Lead of /)).toHaveCount(0);
+    await platform.getByRole("link", { name: "Choose a lead of Platform" }).click();
+    await expect(page).toHaveURL(/\/teams\?lead=[0-9a-f-]{36}#team-/);
+    await expect(page.getByLabel(/^Lead of /)).toHaveCount(1);
     await platform.getByLabel("Lead of Platform").selectOption({ label: "Priya Raman" });
     await platform.getByRole("button", { name: "Save the lead of Platform" }).click();
     await expect(platform.getByText("Priya Raman now leads Platform.")).toBeVisible();
@@ -20,8 +25,9 @@ test.describe("teams, their leads and their members", () => {
     await expect(lead).toHaveAttribute("href", /^\/people\/[0-9a-f-]{36}$/);
     await expect(platform.getByLabel("Lead of Platform")).toHaveValue((await lead.getAttribute("href"))!.split("/").pop()!);
 
-    await page.reload();
+    await platform.getByRole("link", { name: "Done changing the lead of Platform" }).click();
     await expect(platform.getByText("No lead yet")).toHaveCount(0);
+    await expect(platform.getByRole("link", { name: "Change the lead of Platform" })).toBeVisible();
     const members = platform.getByRole("link", { name: /^All \d+ members of Platform$/ });
     const count = Number((await members.textContent())!.match(/\d+/)![0]);
     expect(count).toBeGreaterThanOrEqual(5);

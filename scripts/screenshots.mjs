@@ -68,11 +68,13 @@ const tours = [
         viewport: { width: 1280, height: 900 },
         act: async (page) => {
           for (const [team, lead] of [["Platform", "Priya Raman"], ["Product", "Marcus Bell"]]) {
+            await page.getByRole("link", { name: `Choose a lead of ${team}` }).click();
             await page.getByLabel(`Lead of ${team}`).selectOption({ label: lead });
             await page.getByRole("button", { name: `Save the lead of ${team}` }).click();
             await page.getByText(`${lead} now leads ${team}.`).waitFor();
+            await page.getByRole("link", { name: `Done changing the lead of ${team}` }).click();
+            await page.getByRole("link", { name: `Change the lead of ${team}` }).waitFor();
           }
-          await page.reload();
         },
       },
       { file: "teams-phone.png", url: "/teams", viewport: { width: 390, height: 1500 } },

@@ -6,16 +6,23 @@ import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { listLeadChoices, listTeams, TEAMS_LIMIT, type TeamSummary } from "@/lib/data/people";
 import { DEFAULT_DIRECTORY_QUERY, directoryHref } from "@/lib/people/directory";
+import { isUuid } from "@/lib/validation";
 import { CreateTeamForm, RenameTeamForm, TeamLeadForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Teams" };
 
 const nameLinks = "[&_a]:font-medium [&_a]:text-stone-900 [&_a]:underline [&_a]:decoration-stone-300 [&_a]:underline-offset-2 [&_a:hover]:decoration-path";
 
-export default async function TeamsPage() {
+/**
+ * Every team with its lead and first members. The lead is changed on one team at a time
+ * (`?lead=<team id>`), so the list of people who may lead is on the page once, not once per team.
+ */
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ lead?: string | string[] }> }) {
   const viewer = await requireViewer();
   if (!canManagePeople(viewer)) notFound();
-  const [{ teams, more }, leadChoices] = await Promise.all([listTeams(viewer), listLeadChoices(viewer)]);
+  const { lead } = await searchParams;
+  const editing = typeof lead === "string" && isUuid(lead) ? lead : null;
+  const [{ teams, more }, leadChoices] = await Promise.all([listTeams(viewer), editing ? listLeadChoices(viewer) : []]);
   return (
     <div className="space-y-6">
       <PageHeader title="Teams" description="Each person belongs to at most one team. Assign people to teams on their page; give each team a lead here." />
@@ -39,7 +46,7 @@ export default async function TeamsPage() {
         ) : (
           <ul className="divide-y divide-stone-200">
             {teams.map((t) => (
-              <TeamItem key={t.id} team={t} leadChoices={leadChoices} />
+              <TeamItem key={t.id} team={t} leadChoices={t.id === editing ? leadChoices : null} />
             ))}
           </ul>
         )}
@@ -48,10 +55,10 @@ export default async function TeamsPage() {
   );
 }
 
-function TeamItem({ team, leadChoices }: { team: TeamSummary; leadChoices: { id: string; name: string }[] }) {
+function TeamItem({ team, leadChoices }: { team: TeamSummary; leadChoices: { id: string; name: string }[] | null }) {
   const headingId = `team-heading-${team.id}`;
   return (
-    <li aria-labelledby={headingId} className="space-y-4 px-5 py-4">
+    <li id={`team-${team.id}`} aria-labelledby={headingId} className="scroll-mt-20 space-y-4 px-5 py-4">
       <h3 id={headingId} className="sr-only">
         {team.name}
       </h3>
@@ -76,7 +83,19 @@ function TeamItem({ team, leadChoices }: { team: TeamSummary; leadChoices: { id:
               <span className="text-stone-600">No lead yet</span>
             )}
           </p>
-          <TeamLeadForm team={team} choices={leadChoices} />
+          {leadChoices ? (
+            <div className="space-y-2">
+              <TeamLeadForm team={team} choices={leadChoices} />
+              <Link href={`/teams#team-${team.id}` as Route} className="inline-block text-path hover:underline">
+                Done<span className="sr-only"> changing the lead of {team.name}</span>
+              </Link>
+            </div>
+          ) : (
+            <Link href={`/teams?lead=${team.id}#team-${team.id}` as Route} className="inline-block !font-normal !text-path !no-underline hover:!underline">
+              {team.lead ? "Change the lead" : "Choose a lead"}
+              <span className="sr-only"> of {team.name}</span>
+            </Link>
+          )}
         </div>
         <div className="min-w-0 space-y-2">
           <h4 className="font-medium text-stone-600">Members</h4>
