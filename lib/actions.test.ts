@@ -9,7 +9,7 @@ vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }))
 
 const { dataAction, formAction, publicFormAction, readForm } = await import("./actions");
 
-const sam: Viewer = { id: "7d0c7c34-5f0e-4d7b-9a53-2f1f7f0f6a01", role: "engineer", name: "Sam Okafor", email: "sam@example.com", reportIds: new Set() };
+const sam: Viewer = { id: "7d0c7c34-5f0e-4d7b-9a53-2f1f7f0f6a01", role: "engineer", name: "Sam Okafor", email: "sam@example.com", reportIds: new Set(), hasReports: false };
 
 function form(entries: [string, string][]): FormData {
   const f = new FormData();

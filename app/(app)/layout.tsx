@@ -16,7 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/evidence", label: "Evidence", show: true },
     { href: "/path", label: "Career path", show: true },
     { href: "/frameworks", label: "Frameworks", show: true },
-    { href: "/team", label: "My team", show: canSeeTeam(viewer) && viewer.reportIds.size > 0 },
+    { href: "/team", label: "My team", show: canSeeTeam(viewer) && viewer.hasReports },
     { href: "/people", label: "My reports", show: canListPeople(viewer) && !admin },
     { href: "/calibration", label: "Calibration", show: canCalibrate(viewer) },
   ]);

@@ -1,7 +1,7 @@
 import { longDate } from "@/lib/dates";
 import Link from "next/link";
-import { canProposeCaseFor, type Viewer } from "@/lib/auth/policy";
-import { listCasesAbout } from "@/lib/data/cases";
+import type { Viewer } from "@/lib/auth/policy";
+import { canOpenCaseFor, listCasesAbout } from "@/lib/data/cases";
 import { CaseStatusBadge } from "./case-packet";
 
 /** A person's promotion cases on their page, with "open a case" for their managers. */
@@ -9,7 +9,7 @@ export async function PersonCases({ viewer, person }: { viewer: Viewer; person: 
   const cases = await listCasesAbout(viewer, person.id);
   // One open case per person per cycle: with one already open, the way to it is the list below.
   const hasOpen = cases.some((c) => (c.status === "draft" || c.status === "proposed") && c.cycle.status === "open");
-  const canOpen = person.active && !hasOpen && canProposeCaseFor(viewer, person.id);
+  const canOpen = person.active && !hasOpen && (await canOpenCaseFor(viewer, person.id));
   if (cases.length === 0 && !canOpen) return null;
   return (
     <section aria-labelledby="cases-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">

@@ -11,8 +11,15 @@ export type Viewer = {
   role: Role;
   name: string;
   email: string;
-  /** Everyone below the viewer in the reporting tree, direct and indirect. */
+  /**
+   * Everyone below the viewer in the reporting tree, direct and indirect: a manager's, read with
+   * every request. An admin reads everyone, so theirs is not read with every request and is empty
+   * here; where an admin acts as a manager (opening and editing promotion cases), the data layer
+   * asks the tree about the people concerned (`asManagerOf` in lib/data/viewer.ts).
+   */
   reportIds: ReadonlySet<string>;
+  /** Whether anyone reports to the viewer directly: "My team" is theirs. */
+  hasReports: boolean;
 };
 
 /** A person's own page and career data: the person, their manager chain, and admins. */

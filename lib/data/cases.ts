@@ -15,6 +15,7 @@ import { caseStepSchema, createCaseSchema, updateCaseSchema } from "@/lib/promot
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import { evidenceCellIds, loadCaseDetails, selectCaseForUpdate, selectCases, type CaseRow } from "./case-store";
 import { lockForEdit } from "./revision";
+import { asManagerOf } from "./viewer";
 
 /**
  * Promotion cases. A case is opened and edited by the subject's manager chain, proposed into the
@@ -59,9 +60,9 @@ function abilities(viewer: Viewer, c: CaseRow): CaseView["can"] {
   };
 }
 
-export async function toCaseViews(viewer: Viewer, db: Db | Tx, loaded: CaseRow[], today = new Date()): Promise<CaseView[]> {
-  const rows = loaded.map((c) => asSeenBy(viewer, c));
-  const details = await loadCaseDetails(db, rows);
+export async function toCaseViews(reader: Viewer, db: Db | Tx, loaded: CaseRow[], today = new Date()): Promise<CaseView[]> {
+  const rows = loaded.map((c) => asSeenBy(reader, c));
+  const [details, viewer] = await Promise.all([loadCaseDetails(db, rows), asManagerOf(reader, db, rows.map((c) => c.subject.id))]);
   return rows.map((c) => {
     const version = details.versions.get(c.versionId);
     const found = details.assessments.get(c.subject.id);
@@ -97,6 +98,13 @@ export type CaseSummary = Pick<CaseRow, "id" | "status" | "cycle" | "createdAt" 
   to: string;
   decision: CaseRow["decision"];
 };
+
+/** Whether the viewer may open a promotion case for this person: one of their managers, direct or not. */
+export async function canOpenCaseFor(viewer: Viewer, personId: string): Promise<boolean> {
+  if (!isUuid(personId)) return false;
+  const { db } = await getDatabase();
+  return canProposeCaseFor(await asManagerOf(viewer, db, [personId]), personId);
+}
 
 /** A person's cases, newest first, as the viewer may see them (their subject: not the drafts). */
 export async function listCasesAbout(viewer: Viewer, subjectId: string): Promise<CaseSummary[]> {
@@ -146,8 +154,8 @@ export type CaseChoices = {
 /** What opening a case for a person needs: their step, the steps that open from it, the open cycle. */
 export async function getCaseChoices(viewer: Viewer, subjectId: string): Promise<CaseChoices> {
   if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
-  if (!canProposeCaseFor(viewer, subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
   const { db } = await getDatabase();
+  if (!canProposeCaseFor(await asManagerOf(viewer, db, [subjectId]), subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
   const [[subject], [cycle], placement] = await Promise.all([
     db.select({ id: users.id, name: users.name, active: users.active }).from(users).where(eq(users.id, subjectId)),
     db.select({ id: reviewCycles.id, name: reviewCycles.name }).from(reviewCycles).where(eq(reviewCycles.status, "open")),
@@ -190,8 +198,8 @@ function refuseStartedCalibration(session: { status: string } | null, doing: str
 export async function createCase(viewer: Viewer, raw: z.input<typeof createCaseSchema> | FormFields): Promise<{ id: string }> {
   const input = parseInput(createCaseSchema, raw);
   if (!canReadPerson(viewer, input.subjectId)) throw new NotFoundError("That person");
-  if (!canProposeCaseFor(viewer, input.subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
   const { db } = await getDatabase();
+  if (!canProposeCaseFor(await asManagerOf(viewer, db, [input.subjectId]), input.subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
   const create = db.transaction(async (tx) => {
     const [[subject], [cycle], placement] = await Promise.all([
       tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, input.subjectId)).for("update"),
@@ -251,9 +259,9 @@ async function lockCase(
     revision: input.revision,
     what: "That case",
     load: (id) => selectCaseForUpdate(tx, id),
-    authorize: (c) => {
+    authorize: async (c) => {
       if (!canReadCase(viewer, c)) throw new NotFoundError("That case");
-      if (!canProposeCaseFor(viewer, c.subjectId)) throw new NotAllowedError("Only the person's managers can change their case.");
+      if (!canProposeCaseFor(await asManagerOf(viewer, tx, [c.subjectId]), c.subjectId)) throw new NotAllowedError("Only the person's managers can change their case.");
       if (!allowed.includes(c.status)) throw new NotAllowedError(`This case is ${c.status}: ${doing} is no longer possible.`);
     },
   });
@@ -339,8 +347,9 @@ export type EvidenceChoice = { id: string; title: string; kind: string; occurred
 
 /** The subject's evidence to pick from for a case, newest first and bounded, with the cells each proves. */
 export async function listEvidenceChoices(viewer: Viewer, c: Pick<CaseView, "subject" | "status">): Promise<EvidenceChoice[]> {
-  if (!canProposeCaseFor(viewer, c.subject.id) || !OPEN.includes(c.status)) return [];
+  if (!OPEN.includes(c.status)) return [];
   const { db } = await getDatabase();
+  if (!canProposeCaseFor(await asManagerOf(viewer, db, [c.subject.id]), c.subject.id)) return [];
   const rows = await db
     .select({
       id: evidence.id,

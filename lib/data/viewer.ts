@@ -1,9 +1,11 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { endSessions, reportingTreeQuery } from "@/db/people-store";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { endSessions, inReportingTree, reportingTreeQuery } from "@/db/people-store";
 import { getDatabase } from "@/db/runtime";
 import { users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/policy";
+import { isUuid } from "@/lib/validation";
 
 export type { Viewer };
 
@@ -14,19 +16,37 @@ export type { Viewer };
  */
 export async function loadViewer(userId: string, session?: { version: number }): Promise<Viewer | null> {
   const { db } = await getDatabase();
-  // One statement on every request: the person, and (for managers and admins) their reporting tree.
+  // One statement on every request: the person, and for a manager their reporting tree. An admin's
+  // tree is not read here: it would grow with the organisation, and an admin reads everyone anyway.
   const [user] = await db
     .select({
       id: users.id,
       role: users.role,
       name: users.name,
       email: users.email,
-      reportIds: sql<string[]>`case when ${users.role} = 'engineer' then '{}'::text[] else array(${reportingTreeQuery(userId)})::text[] end`,
+      reportIds: sql<string[]>`case when ${users.role} = 'manager' then array(${reportingTreeQuery(userId)})::text[] else '{}'::text[] end`,
+      hasReports: sql<boolean>`exists (select 1 from users r where r.manager_id = ${userId})`,
     })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.active, true), session ? eq(users.sessionVersion, session.version) : undefined));
   if (!user) return null;
-  return { ...user, reportIds: new Set(user.reportIds) };
+  return { ...user, hasReports: !!user.hasReports, reportIds: new Set(user.reportIds) };
+}
+
+/**
+ * The viewer as a manager of these people: for an admin, whose tree is not read with every
+ * request, `reportIds` holds those of them who are below the admin, asked in one statement; anyone
+ * else is returned as they are.
+ */
+export async function asManagerOf(viewer: Viewer, db: Db | Tx, personIds: string[]): Promise<Viewer> {
+  if (viewer.role !== "admin") return viewer;
+  const ids = [...new Set(personIds.filter(isUuid))];
+  if (ids.length === 0) return viewer;
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), inReportingTree(users.id, viewer.id)));
+  return { ...viewer, reportIds: new Set(rows.map((r) => r.id)) };
 }
 
 /** The session version a new session of this person is issued under. */

@@ -2,10 +2,9 @@ import { longDate } from "@/lib/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { canProposeCaseFor } from "@/lib/auth/policy";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
-import { getCaseChoices } from "@/lib/data/cases";
+import { canOpenCaseFor, getCaseChoices } from "@/lib/data/cases";
 import { orNotFound } from "@/lib/pages";
 import { NewCaseForm } from "./new-case-form";
 
@@ -15,7 +14,7 @@ export default async function NewCasePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const viewer = await requireViewer();
   // Only the person's managers open a case: to anyone else the page does not exist.
-  if (!canProposeCaseFor(viewer, id)) notFound();
+  if (!(await canOpenCaseFor(viewer, id))) notFound();
   const choices = await orNotFound(getCaseChoices(viewer, id));
   const { subject, placement, cycle, targets, openCase } = choices;
   const blocked = !subject.active
