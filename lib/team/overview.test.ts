@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUERY, groupOptions, parseTeamQuery, sortedBy, stepOptions, teamHref, viewTeam, type TeamMember } from "./overview";
+import { DEFAULT_QUERY, groupOptions, pageOfTeam, parseTeamQuery, sortedBy, stepOptions, teamHref, viewTeam, type TeamMember } from "./overview";
 
 function member(name: string, over: Partial<TeamMember> = {}): TeamMember {
   const id = name.toLowerCase();
@@ -51,11 +51,14 @@ describe("parseTeamQuery", () => {
       overdue: true,
       status: "assessed",
       group: "direct",
+      page: 1,
     });
+    expect(parseTeamQuery({ page: "3" })).toMatchObject({ page: 3 });
   });
 
   it("falls back to the defaults on anything malformed", () => {
-    expect(parseTeamQuery({ q: "x".repeat(500), sort: "salary", dir: "up", step: "<script>", overdue: "yes", status: "self-draft", group: "../../etc" })).toEqual(DEFAULT_QUERY);
+    expect(parseTeamQuery({ q: "x".repeat(500), sort: "salary", dir: "up", step: "<script>", overdue: "yes", status: "self-draft", group: "../../etc", page: "-2" })).toEqual(DEFAULT_QUERY);
+    for (const page of ["0", "1.5", "1e400", "abc", "999999999"]) expect(parseTeamQuery({ page }).page).toBe(1);
     expect(parseTeamQuery({ sort: ["gap", "name"], q: ["a", "b"] })).toMatchObject({ sort: "gap", dir: "desc", q: "a" });
   });
 });
@@ -115,5 +118,33 @@ describe("viewTeam", () => {
       { key: "software-engineer", name: "Software Engineer" },
       { key: "senior-engineer", name: "Senior Engineer" },
     ]);
+  });
+});
+
+describe("pageOfTeam", () => {
+  const names = (groups: ReturnType<typeof pageOfTeam>["groups"]) => groups.map((g) => [g.title, g.members.map((m) => m.name)]);
+  const { groups } = viewTeam(team, DEFAULT_QUERY);
+
+  it("cuts the view into pages across groups, heading a split group on each page", () => {
+    const all = viewTeam(team, DEFAULT_QUERY).groups.flatMap((g) => g.members.map((m) => m.name));
+    const first = pageOfTeam(groups, 1, 2);
+    const second = pageOfTeam(groups, 2, 2);
+    const third = pageOfTeam(groups, 3, 2);
+    expect([first.pages, second.pages, third.pages]).toEqual([3, 3, 3]);
+    expect([...names(first.groups), ...names(second.groups), ...names(third.groups)].flatMap(([, m]) => m as string[])).toEqual(all);
+    // Priya's group holds three people: with two to a page it is split over pages 2 and 3, and headed on both.
+    expect(names(second.groups)).toEqual([["Priya's team", ["Priya", "Mei"]]]);
+    expect(names(third.groups)).toEqual([["Priya's team", ["Sam"]]]);
+  });
+
+  it("shows the last page for a page past the end, and one page for a short view", () => {
+    expect(pageOfTeam(groups, 99, 2)).toMatchObject({ page: 3, pages: 3 });
+    expect(pageOfTeam(groups, 1)).toMatchObject({ page: 1, pages: 1 });
+    expect(names(pageOfTeam(groups, 1).groups)).toEqual(names(groups));
+  });
+
+  it("keeps the page in the shared address, and a new sort starts again at the first page", () => {
+    expect(teamHref({ ...DEFAULT_QUERY, page: 2 })).toBe("/team?page=2");
+    expect(sortedBy({ ...DEFAULT_QUERY, page: 4 }, "gap").page).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { clampPage } from "@/lib/paging";
 import { z } from "zod";
 import type { StepComparison } from "@/lib/framework/path-graph";
 import type { TimeAtStep } from "@/lib/career/where-now";
@@ -66,6 +67,7 @@ const teamQuerySchema = z.object({
   overdue: z.preprocess(first, z.enum(["1"]).optional()).catch(undefined),
   status: z.preprocess(first, z.enum(["not-submitted", "self-submitted", "manager-draft", "assessed"]).optional()).catch(undefined),
   group: z.preprocess(first, z.string().regex(/^[a-z0-9-]{1,36}$/i).optional()).catch(undefined),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });
 
 export type TeamQuery = {
@@ -76,6 +78,8 @@ export type TeamQuery = {
   overdue: boolean;
   status: ReviewState | null;
   group: string | null;
+  /** The page of the view, TEAM_PAGE_SIZE people to a page. */
+  page: number;
 };
 
 export function parseTeamQuery(raw: Record<string, string | string[] | undefined>): TeamQuery {
@@ -88,6 +92,7 @@ export function parseTeamQuery(raw: Record<string, string | string[] | undefined
     overdue: parsed.overdue === "1",
     status: parsed.status ?? null,
     group: parsed.group?.toLowerCase() ?? null,
+    page: parsed.page,
   };
 }
 
@@ -103,6 +108,7 @@ export function teamHref(query: TeamQuery): string {
   if (query.overdue) params.set("overdue", "1");
   if (query.status) params.set("status", query.status);
   if (query.group) params.set("group", query.group);
+  if (query.page > 1) params.set("page", String(query.page));
   const s = params.toString();
   return s ? `/team?${s}` : "/team";
 }
@@ -110,7 +116,7 @@ export function teamHref(query: TeamQuery): string {
 /** The query sorted by a column: the column's first direction, or the other way when it is already sorted by it. */
 export function sortedBy(query: TeamQuery, sort: SortKey): TeamQuery {
   const dir = query.sort === sort ? (query.dir === "asc" ? "desc" : "asc") : defaultDirection[sort];
-  return { ...query, sort, dir };
+  return { ...query, sort, dir, page: 1 };
 }
 
 export type TeamGroup = {
@@ -188,4 +194,29 @@ export function viewTeam(members: TeamMember[], query: TeamQuery): { groups: Tea
     })
     .filter((g) => g.members.length > 0);
   return { groups, shown: groups.reduce((n, g) => n + g.members.length, 0) };
+}
+
+/** People to a page of the team overview: a page stays small however large the tree. */
+export const TEAM_PAGE_SIZE = 25;
+
+/**
+ * One page of a view: the people from the page's first to its last, in the view's order, under
+ * their groups' headings (a group split across pages is headed on each); a page past the end shows
+ * the last.
+ */
+export function pageOfTeam(groups: TeamGroup[], requested: number, size = TEAM_PAGE_SIZE): { groups: TeamGroup[]; page: number; pages: number } {
+  const total = groups.reduce((n, g) => n + g.members.length, 0);
+  const { page, pages } = clampPage(requested, total, size);
+  const from = (page - 1) * size;
+  const to = from + size;
+  const out: TeamGroup[] = [];
+  let at = 0;
+  for (const g of groups) {
+    const start = Math.max(from - at, 0);
+    const end = Math.min(to - at, g.members.length);
+    if (start < end) out.push({ ...g, members: g.members.slice(start, end) });
+    at += g.members.length;
+    if (at >= to) break;
+  }
+  return { groups: out, page, pages };
 }

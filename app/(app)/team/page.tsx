@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TeamGroupView } from "@/components/team/team-group";
 import { inputClass } from "@/components/ui/form";
+import { Pager } from "@/components/ui/pager";
 import { buttonLinkClass, PageHeader } from "@/components/ui/page-header";
 import { canSeeTeam } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
@@ -11,11 +12,13 @@ import {
   groupOptions,
   isOverdue,
   NOT_PLACED,
+  pageOfTeam,
   parseTeamQuery,
   reviewStateLabel,
   SORTS,
   sortLabel,
   stepOptions,
+  TEAM_PAGE_SIZE,
   teamHref,
   viewTeam,
   type ReviewState,
@@ -53,7 +56,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const [overview, raw] = await Promise.all([getTeamOverview(viewer), searchParams]);
   const query = parseTeamQuery(raw);
   const { members, cycle } = overview;
-  const { groups, shown } = viewTeam(members, query);
+  const view = viewTeam(members, query);
+  const { shown } = view;
+  const { groups, page, pages } = pageOfTeam(view.groups, query.page);
   const overdue = members.filter(isOverdue).length;
   const filtered = shown !== members.length;
 
@@ -128,6 +133,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           </form>
           <p data-testid="team-shown" className="text-sm text-stone-600">
             {filtered ? `Showing ${shown} of ${people(members.length)}.` : `Showing all ${people(members.length)}.`}
+            {pages > 1 && ` Page ${page} of ${pages}, ${TEAM_PAGE_SIZE} to a page.`}
             {overview.truncated && ` Only the first ${TEAM_LIMIT} people by name are loaded.`}
           </p>
           {groups.length === 0 ? (
@@ -138,7 +144,12 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               </Link>
             </p>
           ) : (
-            groups.map((g) => <TeamGroupView key={g.id} group={g} query={query} cycle={cycle} />)
+            <>
+              {groups.map((g) => (
+                <TeamGroupView key={g.id} group={g} query={query} cycle={cycle} />
+              ))}
+              <Pager page={page} pages={pages} href={(p) => teamHref({ ...query, page: p })} label="Pages of the team" />
+            </>
           )}
         </>
       )}
