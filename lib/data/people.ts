@@ -29,6 +29,7 @@ import { MANAGER_OPTIONS_LIMIT } from "./people-directory";
 import { findPlaceableStep, insertPlacements } from "./placements";
 import { lockForEdit } from "./revision";
 import { z } from "zod";
+import { clampPage } from "@/lib/paging";
 
 /**
  * People, teams and reporting lines. Every function takes the viewer first and checks what the
@@ -146,7 +147,8 @@ export async function listLeadChoices(viewer: Viewer): Promise<{ id: string; nam
 }
 
 /** The most teams the teams page lists; an organisation has dozens, not thousands. */
-export const TEAMS_LIMIT = 500;
+/** Teams to a page of the teams list. */
+export const TEAMS_PAGE_SIZE = 25;
 /** The members named on each team; the rest are a link away, in the people directory. */
 export const TEAM_MEMBERS_SHOWN = 8;
 
@@ -162,11 +164,11 @@ export type TeamSummary = {
 };
 
 /**
- * The teams by name, at most TEAMS_LIMIT (`more` says whether there are others), each with its lead,
- * how many active members it has and the first of them by name: two statements, however many teams
- * and people there are.
+ * A page of the teams by name (TEAMS_PAGE_SIZE to a page; a page past the end gives the last), each
+ * with its lead, how many active members it has and the first of them by name: three statements,
+ * however many teams and people there are.
  */
-export async function listTeams(viewer: Viewer): Promise<{ teams: TeamSummary[]; more: boolean }> {
+export async function listTeams(viewer: Viewer, opts: { page?: number } = {}): Promise<{ teams: TeamSummary[]; total: number; page: number; pages: number }> {
   assertCanManage(viewer);
   const { db } = await getDatabase();
   const leads = alias(users, "leads");
@@ -176,7 +178,9 @@ export async function listTeams(viewer: Viewer): Promise<{ teams: TeamSummary[];
     .where(and(eq(users.active, true), isNotNull(users.teamId)))
     .groupBy(users.teamId)
     .as("member_count");
-  const rows = await db
+  const total = await db.$count(teams);
+  const { page, pages } = clampPage(opts.page ?? 1, total, TEAMS_PAGE_SIZE);
+  const shown = await db
     .select({
       id: teams.id,
       name: teams.name,
@@ -190,8 +194,8 @@ export async function listTeams(viewer: Viewer): Promise<{ teams: TeamSummary[];
     .leftJoin(leads, eq(leads.id, teams.leadId))
     .leftJoin(memberCount, eq(memberCount.teamId, teams.id))
     .orderBy(asc(teams.name), asc(teams.id))
-    .limit(TEAMS_LIMIT + 1);
-  const shown = rows.slice(0, TEAMS_LIMIT);
+    .limit(TEAMS_PAGE_SIZE)
+    .offset((page - 1) * TEAMS_PAGE_SIZE);
   const byTeam = new Map<string, { id: string; name: string }[]>();
   for (const m of shown.length ? await firstMembersOf(db, shown.map((t) => t.id)) : []) {
     const list = byTeam.get(m.teamId!) ?? [];
@@ -207,7 +211,9 @@ export async function listTeams(viewer: Viewer): Promise<{ teams: TeamSummary[];
       members: t.members,
       firstMembers: byTeam.get(t.id) ?? [],
     })),
-    more: rows.length > TEAMS_LIMIT,
+    total,
+    page,
+    pages,
   };
 }
 

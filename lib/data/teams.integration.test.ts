@@ -8,7 +8,7 @@ import { installCountingDatabase } from "@/test/statement-counter";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { listAuditEvents } from "./audit";
-import { createTeam, listLeadChoices, listTeams, setPersonActive, setTeamLead, TEAM_MEMBERS_SHOWN } from "./people";
+import { createTeam, listLeadChoices, listTeams, setPersonActive, setTeamLead, TEAM_MEMBERS_SHOWN, TEAMS_PAGE_SIZE } from "./people";
 
 let handle: TestDatabase;
 let as: (key: string) => Promise<Viewer>;
@@ -97,8 +97,8 @@ describe("the list of teams", () => {
     const platform = await teamNamed("Platform");
     await setTeamLead(admin, { id: platform.id, revision: platform.revision, leadId: await idOf("priya") });
     const { id: empty } = await createTeam(admin, { name: "Data" });
-    const { teams: list, more } = await listTeams(admin);
-    expect(more).toBe(false);
+    const { teams: list, total, pages } = await listTeams(admin);
+    expect([total, pages]).toEqual([3, 1]);
     expect(list.map((t) => [t.name, t.lead?.name ?? null, t.members, t.firstMembers.map((m) => m.name)])).toEqual([
       ["Data", null, 0, []],
       ["Platform", "Priya Raman", 5, ["Diego Alvarez", "Lena Fischer", "Mei Chen", "Priya Raman", "Sam Okafor"]],
@@ -107,18 +107,23 @@ describe("the list of teams", () => {
     expect(list[0]!.id).toBe(empty);
   });
 
-  it("names at most eight members, and costs the same statements for 2 teams as for 20 with many people", async () => {
+  it("names at most eight members, and costs the same statements for 2 teams as for 40 with many people, 25 to a page", async () => {
     const counter = installCountingDatabase(handle);
     const two = await counter.count(() => listTeams(admin));
     expect(two.result.teams).toHaveLength(2);
 
-    for (let i = 0; i < 18; i++) await createTeam(admin, { name: `Guild ${String(i).padStart(2, "0")}` });
+    for (let i = 0; i < 38; i++) await createTeam(admin, { name: `Guild ${String(i).padStart(2, "0")}` });
     const guild = await teamNamed("Guild 00");
     await handle.db.insert(users).values(Array.from({ length: 30 }, (_, i) => ({ email: `guild${i}@example.com`, name: `Guild Member ${String(i).padStart(2, "0")}`, teamId: guild.id })));
     const twenty = await counter.count(() => listTeams(admin));
-    expect(twenty.result.teams).toHaveLength(20);
+    expect(twenty.result).toMatchObject({ total: 40, page: 1, pages: 2 });
+    expect(twenty.result.teams).toHaveLength(TEAMS_PAGE_SIZE);
     expect(twenty.statements).toBe(two.statements);
-    expect(twenty.statements).toBe(2);
+    // The count, the page of teams, and their first members.
+    expect(twenty.statements).toBe(3);
+    const second = await listTeams(admin, { page: 2 });
+    expect(second.teams.map((t) => t.name)).toEqual([...Array.from({ length: 13 }, (_, i) => `Guild ${String(i + 25)}`), "Platform", "Product"]);
+    expect((await listTeams(admin, { page: 99 })).page).toBe(2);
 
     const guild00 = twenty.result.teams.find((t) => t.id === guild.id)!;
     expect(guild00.members).toBe(30);

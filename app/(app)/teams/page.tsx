@@ -2,9 +2,10 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
-import { listLeadChoices, listTeams, TEAMS_LIMIT, type TeamSummary } from "@/lib/data/people";
+import { listLeadChoices, listTeams, type TeamSummary } from "@/lib/data/people";
 import { DEFAULT_DIRECTORY_QUERY, directoryHref } from "@/lib/people/directory";
 import { isUuid } from "@/lib/validation";
 import { CreateTeamForm, RenameTeamForm, TeamLeadForm } from "./team-forms";
@@ -17,12 +18,14 @@ const nameLinks = "[&_a]:font-medium [&_a]:text-stone-900 [&_a]:underline [&_a]:
  * Every team with its lead and first members. The lead is changed on one team at a time
  * (`?lead=<team id>`), so the list of people who may lead is on the page once, not once per team.
  */
-export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ lead?: string | string[] }> }) {
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ lead?: string | string[]; page?: string | string[] }> }) {
   const viewer = await requireViewer();
   if (!canManagePeople(viewer)) notFound();
-  const { lead } = await searchParams;
-  const editing = typeof lead === "string" && isUuid(lead) ? lead : null;
-  const [{ teams, more }, leadChoices] = await Promise.all([listTeams(viewer), editing ? listLeadChoices(viewer) : []]);
+  const query = await searchParams;
+  const editing = typeof query.lead === "string" && isUuid(query.lead) ? query.lead : null;
+  const requested = typeof query.page === "string" && /^\d{1,6}$/.test(query.page) ? Number(query.page) : 1;
+  const [{ teams, total, page, pages }, leadChoices] = await Promise.all([listTeams(viewer, { page: requested }), editing ? listLeadChoices(viewer) : []]);
+  const pageHref = (p: number) => (p > 1 ? `/teams?page=${p}` : "/teams");
   return (
     <div className="space-y-6">
       <PageHeader title="Teams" description="Each person belongs to at most one team. Assign people to teams on their page; give each team a lead here." />
@@ -34,28 +37,30 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
       </section>
       <section aria-labelledby="list-heading" className="rounded-xl border border-stone-200 bg-white shadow-sm">
         <h2 id="list-heading" className="border-b border-stone-200 px-5 py-3 text-lg font-semibold">
-          {more ? `The first ${TEAMS_LIMIT} teams` : `${teams.length} ${teams.length === 1 ? "team" : "teams"}`}
+          {total} {total === 1 ? "team" : "teams"}
+          {pages > 1 && <span className="text-sm font-normal text-stone-600"> · page {page} of {pages}, by name</span>}
         </h2>
-        {more && (
-          <p className="border-b border-stone-200 px-5 py-3 text-sm text-stone-600">
-            There are more than {TEAMS_LIMIT} teams: this page lists the first {TEAMS_LIMIT} by name.
-          </p>
-        )}
         {teams.length === 0 ? (
           <p className="px-5 py-6 text-sm text-stone-600">No teams yet: create the first above.</p>
         ) : (
           <ul className="divide-y divide-stone-200">
             {teams.map((t) => (
-              <TeamItem key={t.id} team={t} leadChoices={t.id === editing ? leadChoices : null} />
+              <TeamItem key={t.id} team={t} leadChoices={t.id === editing ? leadChoices : null} pageHref={pageHref(page)} />
             ))}
           </ul>
+        )}
+        {pages > 1 && (
+          <div className="border-t border-stone-200 px-5 py-3">
+            <Pager page={page} pages={pages} href={pageHref} label="Pages of teams" />
+          </div>
         )}
       </section>
     </div>
   );
 }
 
-function TeamItem({ team, leadChoices }: { team: TeamSummary; leadChoices: { id: string; name: string }[] | null }) {
+function TeamItem({ team, leadChoices, pageHref }: { team: TeamSummary; leadChoices: { id: string; name: string }[] | null; pageHref: string }) {
+  const withLead = `${pageHref}${pageHref.includes("?") ? "&" : "?"}lead=${team.id}#team-${team.id}`;
   const headingId = `team-heading-${team.id}`;
   return (
     <li id={`team-${team.id}`} aria-labelledby={headingId} className="scroll-mt-20 space-y-4 px-5 py-4">
@@ -86,12 +91,12 @@ function TeamItem({ team, leadChoices }: { team: TeamSummary; leadChoices: { id:
           {leadChoices ? (
             <div className="space-y-2">
               <TeamLeadForm team={team} choices={leadChoices} />
-              <Link href={`/teams#team-${team.id}` as Route} className="inline-block text-path hover:underline">
+              <Link href={`${pageHref}#team-${team.id}` as Route} className="inline-block text-path hover:underline">
                 Done<span className="sr-only"> changing the lead of {team.name}</span>
               </Link>
             </div>
           ) : (
-            <Link href={`/teams?lead=${team.id}#team-${team.id}` as Route} className="inline-block !font-normal !text-path !no-underline hover:!underline">
+            <Link href={withLead as Route} className="inline-block !font-normal !text-path !no-underline hover:!underline">
               {team.lead ? "Change the lead" : "Choose a lead"}
               <span className="sr-only"> of {team.name}</span>
             </Link>
