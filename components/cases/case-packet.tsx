@@ -7,6 +7,7 @@ import type { CaseRow } from "@/lib/data/case-store";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
 import { longDate } from "@/lib/dates";
 import { outcomeWord, statusWord, type CaseFlag, type Packet, type PacketEvidence } from "@/lib/promotion/packet";
+import { stackedBlock, stackedCell, stackedHead, stackedTable } from "@/components/ui/stacked-table";
 
 /** A promotion case as a committee reads it, on screen and on paper: each section starts a printed page. */
 
@@ -134,8 +135,8 @@ export function GapTable({ packet }: { packet: Packet }) {
         {" "}Manager assessment: {packet.manager ? `${packet.manager.cycleName}, submitted ${longDate(packet.manager.submittedAt)}` : "none submitted"}.{" "}
         <strong>{describeGapCount(packet.gaps.gapCount)}.</strong>
       </p>
-      <table className="mt-3 w-full table-fixed text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-stone-600">
+      <table className={`${stackedTable} mt-3 sm:table-fixed`}>
+        <thead className={`${stackedHead} text-xs uppercase tracking-wide text-stone-600`}>
           <tr>
             <th scope="col" className="w-1/4 py-2 pr-2 font-semibold">Dimension</th>
             <th scope="col" className="py-2 pr-2 font-semibold">Self</th>
@@ -143,15 +144,21 @@ export function GapTable({ packet }: { packet: Packet }) {
             <th scope="col" className="py-2 font-semibold">Gap</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedBlock}>
           {packet.gaps.dimensions.map((g) => {
             const gap = describeGap(g.comparison);
             return (
-              <tr key={g.dimension.id} className="border-t border-stone-200 align-top">
-                <th scope="row" className="py-2 pr-2 font-medium break-words">{g.dimension.name}</th>
-                <td className="py-2 pr-2 break-words">{g.self?.name ?? "—"}</td>
-                <td className="py-2 pr-2 break-words">{g.manager?.name ?? "—"}</td>
-                <td className={`py-2 break-words ${gap.tone === "gap" ? "font-semibold text-amber-900" : "text-stone-700"}`}>{gap.text}</td>
+              <tr key={g.dimension.id} className="border-t border-stone-200 align-top max-sm:block max-sm:py-2">
+                <th scope="row" className="py-2 pr-2 font-medium break-words max-sm:block max-sm:py-0.5">{g.dimension.name}</th>
+                <td data-label="Self" className={`${stackedCell} sm:pl-0 sm:pr-2 break-words`}>
+                  <span className="min-w-0">{g.self?.name ?? "—"}</span>
+                </td>
+                <td data-label="Manager" className={`${stackedCell} sm:pl-0 sm:pr-2 break-words`}>
+                  <span className="min-w-0">{g.manager?.name ?? "—"}</span>
+                </td>
+                <td data-label="Gap" className={`${stackedCell} sm:px-0 break-words ${gap.tone === "gap" ? "font-semibold text-amber-900" : "text-stone-700"}`}>
+                  <span className="min-w-0">{gap.text}</span>
+                </td>
               </tr>
             );
           })}

@@ -30,7 +30,7 @@ export function PlacementHistory({ entries, after }: { entries: PlacementEntry[]
         {entries.map((e) => {
           const extra = after?.(e);
           return [
-            <tr key={e.id} className="border-t border-stone-200 max-sm:block max-sm:py-3">
+            <tr key={e.id} className="border-t border-stone-200 max-sm:block max-sm:py-3 max-sm:first:border-t-0">
               <td data-label="Step" className={cell}>
                 <span>
                   <span className="font-medium">{e.step.name}</span>

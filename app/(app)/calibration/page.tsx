@@ -56,7 +56,12 @@ export default async function CalibrationPage() {
             Open a session
           </h2>
           {choices.cycles.length === 0 ? (
-            <p className="mt-2 text-sm text-stone-600">Every review cycle has its session. Create a cycle on the review cycles page first.</p>
+            <p className="mt-2 text-sm text-stone-600">Every review cycle has its session.{" "}
+              <Link href="/cycles" className="font-medium text-path hover:underline">
+                Create the next review cycle
+              </Link>{" "}
+              first.
+            </p>
           ) : (
             <div className="mt-3">
               <CreateSessionForm

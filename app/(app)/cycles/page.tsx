@@ -55,7 +55,7 @@ export default async function CyclesPage() {
                 const n = counts.get(c.id) ?? { self: 0, manager: 0 };
                 return (
                   <tr key={c.id} className="border-t border-stone-200 first:border-t-0 max-sm:block max-sm:py-3 sm:first:border-t">
-                    <th scope="row" className="px-4 py-3 font-medium max-sm:block max-sm:px-0 max-sm:pb-1 max-sm:pt-0">{c.name}</th>
+                    <th scope="row" className="px-4 py-3 align-top font-medium max-sm:block max-sm:px-0 max-sm:pb-1 max-sm:pt-0">{c.name}</th>
                     <td data-label="Dates" className={`${stackedCell} sm:px-4 sm:py-3 text-stone-700`}>
                       <span>
                         <Day value={c.startsOn} /> to <Day value={c.endsOn} />
@@ -73,7 +73,7 @@ export default async function CyclesPage() {
                         {n.self} self · {n.manager} manager
                       </span>
                     </td>
-                    <td className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:pt-2">
+                    <td className="px-4 py-3 align-top max-sm:block max-sm:px-0 max-sm:pt-2">
                       <CycleStatusForm cycle={c} />
                     </td>
                   </tr>

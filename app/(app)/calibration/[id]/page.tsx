@@ -152,8 +152,12 @@ function groupByTarget(cases: BoardCase[]): [string, BoardCase[]][] {
 function SideBySide({ cases }: { cases: BoardCase[] }) {
   const dims = cases[0]?.packet?.cells ?? [];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[32rem] border-collapse text-left text-sm" data-testid="side-by-side">
+    // Several cases side by side need the width of a laptop: on a phone the table scrolls in its own
+    // box, which says so and takes the keyboard's arrows once focused.
+    <div className="space-y-1">
+      {cases.length > 1 && <p className="text-xs text-stone-600 sm:hidden">Scroll the table sideways to see every case.</p>}
+      <div className="overflow-x-auto" tabIndex={cases.length > 1 ? 0 : undefined} role={cases.length > 1 ? "region" : undefined} aria-label={cases.length > 1 ? "Cases side by side" : undefined}>
+      <table className={`w-full border-collapse text-left text-sm ${cases.length > 1 ? "min-w-[32rem]" : ""}`} data-testid="side-by-side">
         <caption className="sr-only">Cases side by side, dimension by dimension</caption>
         <thead>
           <tr className="text-xs uppercase tracking-wide text-stone-600">
@@ -197,6 +201,7 @@ function SideBySide({ cases }: { cases: BoardCase[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }
@@ -339,8 +344,11 @@ function Distribution({ board, stepOrder }: { board: Board; stepOrder: { id: str
       const shownNow = hidden(now, "now") ? null : now;
       return { label: s.name, now: shownNow, projected: shownNow === null || hidden(projected, "projected") ? null : projected };
     });
+  // A chart per team whose people have a case here: the teams calibrators compare; the whole
+  // organisation is the first chart. An organisation of hundreds of teams draws a handful.
+  const moving = new Set(d.moves.map((m) => m.teamId));
   const teams = new Map<string | null, string>();
-  for (const r of d.now) teams.set(r.teamId, r.teamName ?? "No team");
+  for (const r of d.now) if (moving.has(r.teamId)) teams.set(r.teamId, r.teamName ?? "No team");
   const teamSize = (teamId: string | null) => d.now.filter((r) => r.teamId === teamId).reduce((n, r) => n + r.count, 0);
   return (
     <section aria-labelledby="distribution-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
@@ -349,7 +357,7 @@ function Distribution({ board, stepOrder }: { board: Board; stepOrder: { id: str
           Distribution of people per step
         </h2>
         <p className="text-sm text-stone-600">
-          Now, and if every case still proposed were approved.{" "}
+          Now, and if every case still proposed were approved: the whole organisation, then each team with a case here.{" "}
           {d.showSmall ? "Groups of any size are shown to admins." : `Groups of fewer than ${SMALLEST_GROUP} people are not shown.`}
         </p>
       </div>

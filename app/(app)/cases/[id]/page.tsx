@@ -37,9 +37,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               Opened by {c.createdBy.name} on {longDate(c.createdAt)}
             </span>
             {c.session && canCalibrate(viewer) && (
-              <Link href={`/calibration/${c.session.id}`} className="text-path hover:underline">
-                {c.session.name}
-              </Link>
+              <span>
+                ·{" "}
+                <Link href={`/calibration/${c.session.id}`} className="text-path hover:underline">
+                  {c.session.name}
+                </Link>
+              </span>
             )}
           </p>
         </div>

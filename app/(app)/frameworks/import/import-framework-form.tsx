@@ -42,7 +42,7 @@ export function ImportFrameworkForm({ frameworks }: { frameworks: { key: string;
           <label htmlFor="file" className="block text-sm font-medium text-stone-800">
             File
           </label>
-          <input id="file" name="file" type="file" required accept=".json,.csv,application/json,text/csv" aria-describedby="file-hint" className="block w-full text-sm" />
+          <input id="file" name="file" type="file" required accept=".json,.csv,application/json,text/csv" aria-describedby="file-hint" className="block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-stone-800 file:shadow-sm hover:file:bg-stone-50" />
           <p id="file-hint" className="text-xs text-stone-600">
             A framework file exported from Waymark (.json), or a spreadsheet saved as CSV: one row per step with a <code>name</code> column, one column per
             dimension holding the step&apos;s summary, and optionally <code>key</code>, <code>summary</code>, <code>timeframe</code> (like 12-24 or 24+) and{" "}

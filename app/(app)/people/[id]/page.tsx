@@ -63,7 +63,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </h2>
           <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-stone-600">Email</dt>
-            <dd className="min-w-0 break-all">{person.email}</dd>
+            <dd className="min-w-0 [overflow-wrap:anywhere]">{person.email}</dd>
             <dt className="text-stone-600">Manager</dt>
             <dd>{person.manager ? <Link href={`/people/${person.manager.id}`} className="text-path hover:underline">{person.manager.name}</Link> : "—"}</dd>
             <dt className="text-stone-600">Team</dt>
@@ -108,7 +108,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 <li key={cycle.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div>
                     <p className="font-medium">
-                      {cycle.name} {cycle.status === "open" && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">open</span>}
+                      {cycle.name} {cycle.status === "open" && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">Open</span>}
                     </p>
                     <p className="text-sm text-stone-600">
                       Self-assessment: {self?.status === "submitted" ? "submitted" : self ? draftStatus(cycle) : "not submitted"} · Manager assessment:{" "}

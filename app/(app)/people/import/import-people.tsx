@@ -124,7 +124,7 @@ export function ImportPeople() {
       )}
       <div className="space-y-1">
         <label htmlFor="file" className="block text-sm font-medium">CSV file</label>
-        <input id="file" name="file" type="file" accept=".csv,text/csv" className="block text-sm" />
+        <input id="file" name="file" type="file" accept=".csv,text/csv" className="block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-stone-800 file:shadow-sm hover:file:bg-stone-50" />
       </div>
       <div className="space-y-1">
         <label htmlFor="csv" className="block text-sm font-medium">Or paste it here</label>

@@ -66,7 +66,7 @@ export default async function PersonReviewPage({ params, searchParams }: { param
             <Link href={own ? "/evidence" : `/evidence?person=${person.id}`} className="text-path underline">
               {own ? "My evidence" : `${name}'s evidence`}
             </Link>
-            {cycle && <> · <Day value={cycle.startsOn} /> to <Day value={cycle.endsOn} /> · {cycle.status === "open" ? "open" : "closed"}</>}
+            {cycle && <> · <Day value={cycle.startsOn} /> to <Day value={cycle.endsOn} /> · {cycle.status === "open" ? "open now" : "closed"}</>}
           </>
         }
       />
