@@ -12,7 +12,7 @@ export async function PersonCases({ viewer, person }: { viewer: Viewer; person: 
   const canOpen = person.active && !hasOpen && (await canOpenCaseFor(viewer, person.id));
   if (cases.length === 0 && !canOpen) return null;
   return (
-    <section aria-labelledby="cases-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">
+    <section aria-labelledby="cases-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="cases-heading" className="text-lg font-semibold">
           Promotion cases

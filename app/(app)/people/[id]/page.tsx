@@ -44,6 +44,41 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     .filter((r) => r.self || r.manager || (r.cycle.status === "open" && isDirectManager));
   const first = firstName(person.name);
 
+  const reviewsAndCases = (
+    <>
+      {reviews.length > 0 && (
+        <section aria-labelledby="reviews-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+          <h2 id="reviews-heading" className="text-lg font-semibold">
+            Reviews
+          </h2>
+          <ul className="mt-3 divide-y divide-stone-200">
+            {reviews.map(({ cycle, self, manager }) => (
+              <li key={cycle.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <p className="font-medium">
+                    {cycle.name} {cycle.status === "open" && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">Open</span>}
+                  </p>
+                  <p className="text-sm text-stone-600">
+                    Self-assessment: {self?.status === "submitted" ? "submitted" : self ? draftStatus(cycle) : "not submitted"} · Manager assessment:{" "}
+                    {manager ? (manager.status === "submitted" ? `submitted by ${manager.author.name}` : `your ${draftStatus(cycle)}`) : "not started"}
+                  </p>
+                </div>
+                <Link
+                  href={`/people/${person.id}/assessment?cycle=${cycle.id}`}
+                  className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50"
+                >
+                  {isDirectManager && cycle.status === "open" && manager?.status !== "submitted" ? `Assess ${first}` : "Open review"}
+                  <span className="sr-only">, {cycle.name}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <PersonCases viewer={viewer} person={person} />
+    </>
+  );
+
   return (
     <div className="space-y-6">
       <PageHeader
@@ -56,103 +91,81 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
-        <section aria-labelledby="about-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-          <h2 id="about-heading" className="text-lg font-semibold">
-            About
-          </h2>
-          <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-stone-600">Email</dt>
-            <dd className="min-w-0 [overflow-wrap:anywhere]">{person.email}</dd>
-            <dt className="text-stone-600">Manager</dt>
-            <dd>{person.manager ? <Link href={`/people/${person.manager.id}`} className="text-path hover:underline">{person.manager.name}</Link> : "—"}</dd>
-            <dt className="text-stone-600">Team</dt>
-            <dd>{person.team?.name ?? "—"}</dd>
-            <dt className="text-stone-600">Current step</dt>
-            <dd>
-              {person.placement ? (
-                <>
-                  {person.placement.step} <span className="text-stone-600">since <Day value={person.placement.effectiveOn} /> ({months} months)</span>
-                </>
-              ) : (
-                "Not placed on the path"
-              )}
-            </dd>
-          </dl>
-          <Link href={`/evidence?person=${person.id}`} className="mt-4 inline-block text-sm font-medium text-path hover:underline">
-            {person.id === viewer.id ? "My evidence" : `${first}'s evidence`}
-          </Link>
-          {person.reports.length > 0 && (
-            <>
-              <h3 className="mt-5 text-sm font-semibold">Reports</h3>
-              <ul className="mt-1 space-y-1 text-sm">
-                {person.reports.map((r) => (
-                  <li key={r.id}>
-                    <Link href={`/people/${r.id}`} className="text-path hover:underline">
-                      {r.name}
-                    </Link>
-                    {!r.active && <span className="text-stone-500"> (deactivated)</span>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-        {reviews.length > 0 && (
-          <section aria-labelledby="reviews-heading" className="self-start rounded-xl border border-stone-200 bg-white p-5 shadow-sm lg:col-start-1">
-            <h2 id="reviews-heading" className="text-lg font-semibold">
-              Reviews
+      {/* Admins: what people read on the left, the forms that change it on the right. Everyone else: about on the left, reviews and cases on the right. */}
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+        <div className="space-y-6">
+          <section aria-labelledby="about-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+            <h2 id="about-heading" className="text-lg font-semibold">
+              About
             </h2>
-            <ul className="mt-3 divide-y divide-stone-200">
-              {reviews.map(({ cycle, self, manager }) => (
-                <li key={cycle.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                  <div>
-                    <p className="font-medium">
-                      {cycle.name} {cycle.status === "open" && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">Open</span>}
-                    </p>
-                    <p className="text-sm text-stone-600">
-                      Self-assessment: {self?.status === "submitted" ? "submitted" : self ? draftStatus(cycle) : "not submitted"} · Manager assessment:{" "}
-                      {manager ? (manager.status === "submitted" ? `submitted by ${manager.author.name}` : `your ${draftStatus(cycle)}`) : "not started"}
-                    </p>
-                  </div>
-                  <Link
-                    href={`/people/${person.id}/assessment?cycle=${cycle.id}`}
-                    className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50"
-                  >
-                    {isDirectManager && cycle.status === "open" && manager?.status !== "submitted" ? `Assess ${first}` : "Open review"}
-                    <span className="sr-only">, {cycle.name}</span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <PersonCases viewer={viewer} person={person} />
-        {admin && (
-          <div className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-            <section aria-labelledby="edit-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-              <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
-                Role, manager and team
-              </h2>
-              <EditPersonForm
-                person={{ ...person, managerId: person.manager?.id ?? null, teamId: person.team?.id ?? null }}
-                managers={managers}
-                teams={teams}
-              />
-            </section>
-            <section aria-labelledby="access-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-              <h2 id="access-heading" className="mb-3 text-lg font-semibold">
-                Access
-              </h2>
-              <div className="space-y-5">
-                {person.id !== viewer.id && (
-                  <ActiveForm person={{ ...person, managerId: person.manager?.id ?? null, teamId: person.team?.id ?? null }} />
+            <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
+              <dt className="text-stone-600">Email</dt>
+              <dd className="min-w-0 [overflow-wrap:anywhere]">{person.email}</dd>
+              <dt className="text-stone-600">Manager</dt>
+              <dd>{person.manager ? <Link href={`/people/${person.manager.id}`} className="text-path hover:underline">{person.manager.name}</Link> : "—"}</dd>
+              <dt className="text-stone-600">Team</dt>
+              <dd>{person.team?.name ?? "—"}</dd>
+              <dt className="text-stone-600">Current step</dt>
+              <dd>
+                {person.placement ? (
+                  <>
+                    {person.placement.step} <span className="text-stone-600">since <Day value={person.placement.effectiveOn} /> ({months} months)</span>
+                  </>
+                ) : (
+                  "Not placed on the path"
                 )}
-                {person.active && <PasswordLinkForm person={person} />}
-              </div>
-            </section>
-          </div>
-        )}
+              </dd>
+            </dl>
+            <Link href={`/evidence?person=${person.id}`} className="mt-4 inline-block text-sm font-medium text-path hover:underline">
+              {person.id === viewer.id ? "My evidence" : `${first}'s evidence`}
+            </Link>
+            {person.reports.length > 0 && (
+              <>
+                <h3 className="mt-5 text-sm font-semibold">Reports</h3>
+                <ul className="mt-1 space-y-1 text-sm">
+                  {person.reports.map((r) => (
+                    <li key={r.id}>
+                      <Link href={`/people/${r.id}`} className="text-path hover:underline">
+                        {r.name}
+                      </Link>
+                      {!r.active && <span className="text-stone-500"> (deactivated)</span>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          {admin && reviewsAndCases}
+        </div>
+        <div className="space-y-6">
+          {admin ? (
+            <>
+              <section aria-labelledby="edit-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+                <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
+                  Role, manager and team
+                </h2>
+                <EditPersonForm
+                  person={{ ...person, managerId: person.manager?.id ?? null, teamId: person.team?.id ?? null }}
+                  managers={managers}
+                  teams={teams}
+                />
+              </section>
+              <section aria-labelledby="access-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+                <h2 id="access-heading" className="mb-3 text-lg font-semibold">
+                  Access
+                </h2>
+                <div className="space-y-5">
+                  {person.id !== viewer.id && (
+                    <ActiveForm person={{ ...person, managerId: person.manager?.id ?? null, teamId: person.team?.id ?? null }} />
+                  )}
+                  {person.active && <PasswordLinkForm person={person} />}
+                </div>
+              </section>
+            </>
+          ) : (
+            reviewsAndCases
+          )}
+        </div>
       </div>
       <Section id="placements-heading" title="Placement history">
         <div className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
