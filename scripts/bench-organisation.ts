@@ -111,6 +111,9 @@ export type BenchOrganisation = {
   assessments: number;
   auditEvents: number;
   importMs: number;
+  /** The import's two halves: the preview (parse and plan), then applying it (planned again, then written). */
+  previewMs: number;
+  applyMs: number;
   totalMs: number;
   /** The large director, a person two levels below them, and the engineer with the most evidence. */
   director: { email: string; below: number; deepReportId: string };
@@ -136,9 +139,11 @@ export async function loadBenchOrganisation(handle: DatabaseHandle, opts: { peop
 
   const importStarted = performance.now();
   const preview = await previewPeopleImport(viewer, csv);
+  const previewMs = performance.now() - importStarted;
   if (preview.errors.length > 0) throw new Error(`the generated file was refused: ${JSON.stringify(preview.errors.slice(0, 3))}`);
   await applyPeopleImport(viewer, csv, preview.fingerprint);
   const importMs = performance.now() - importStarted;
+  const applyMs = importMs - previewMs;
 
   const evidenceCount = opts.people * 10;
   const assessmentCount = opts.people;
@@ -174,6 +179,8 @@ export async function loadBenchOrganisation(handle: DatabaseHandle, opts: { peop
     assessments: counts!.assessments,
     auditEvents: counts!.audit,
     importMs: Math.round(importMs),
+    previewMs: Math.round(previewMs),
+    applyMs: Math.round(applyMs),
     totalMs: Math.round(performance.now() - started),
     director: { email: director.email, below: deep!.below, deepReportId: deep!.id },
     heavyEngineer: heavy!,

@@ -481,7 +481,7 @@ async function scaleBench() {
     const demoPages = rows.filter((r) => r.demo).map((r) => ({ page: r.page, as: r.as, ...r.demo }));
     const asLabel = (as) => (as === "director" ? "director (demo: marcus)" : as === "heavy" ? "engineer, 600 items" : as);
 
-    console.log(`Organisation: ${organisation.people} people (${organisation.imported} rows through the people import in ${(organisation.importMs / 1000).toFixed(1)} s), ${organisation.evidence} evidence items, ${organisation.assessments} assessments, ${organisation.auditEvents} audit events; the director has ${organisation.director.below} people below.`);
+    console.log(`Organisation: ${organisation.people} people (${organisation.imported} rows through the people import in ${(organisation.importMs / 1000).toFixed(1)} s: preview ${(organisation.previewMs / 1000).toFixed(1)} s, apply ${(organisation.applyMs / 1000).toFixed(1)} s), ${organisation.evidence} evidence items, ${organisation.assessments} assessments, ${organisation.auditEvents} audit events; the director has ${organisation.director.below} people below.`);
     console.log(`/api/health (median over the pages' runs): demo p50 ${ms(demoHealth.p50)}, p95 ${ms(demoHealth.p95)}, ${demoHealth.rps.toFixed(0)} req/s; at ${PEOPLE} people p50 ${ms(largeHealth.p50)}, p95 ${ms(largeHealth.p95)}, ${largeHealth.rps.toFixed(0)} req/s.`);
     console.log(`Next's JavaScript floor (its empty page): ${kb(floor.modern)} gzip, plus ${kb(floor.legacy)} of nomodule polyfill modern browsers skip.\n`);
     console.log(`At ${PEOPLE} people (× health: over /api/health on the same server, measured in turn with the page; × demo: over the same page, for the same person, on the demo's 13 people):\n`);

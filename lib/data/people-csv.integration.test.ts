@@ -89,6 +89,11 @@ describe("importing people from CSV", () => {
     expect(sam).toMatchObject({ role: "engineer", revision: 3 });
     expect(await handle.db.$count(auditEvents, eq(auditEvents.action, "user.create"))).toBe(920);
     expect(await handle.db.$count(auditEvents, eq(auditEvents.action, "team.create"))).toBe(92);
+    // Each event names whom it concerns, and a creation has nothing before it.
+    const [created] = await handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, eng!.id));
+    expect(created).toMatchObject({ action: "user.create", subjectId: eng!.id, before: null, after: { email: "eng1897@example.com", via: "import" } });
+    const [placed] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "placement.create")).limit(1);
+    expect(placed!.subjectId).not.toBeNull();
   });
 
   it("changes nothing when any row is bad, and says which and why", async () => {
