@@ -72,6 +72,9 @@ export async function getTeamOverview(viewer: Viewer, opts: { today?: Date } = {
   ]);
   const frameworks = await gapFrameworks(db, [...new Set(submitted.map((r) => r.versionId))]);
   const managers = new Set(nodes.map((n) => n.managerId));
+  // Rows grouped by person once, so building each member is a lookup rather than a scan of everyone's rows.
+  const picksOf = groupBy(submitted, (r) => r.subjectId);
+  const cycleRowsOf = groupBy(inCycle, (r) => r.subjectId);
   const members = nodes.map((node): TeamMember => {
     const placement = placed.get(node.id);
     return {
@@ -83,12 +86,22 @@ export async function getTeamOverview(viewer: Viewer, opts: { today?: Date } = {
       hasReports: managers.has(node.id),
       step: placement ? { key: placement.stepKey, name: placement.stepName, position: placement.stepPosition } : null,
       time: placement ? timeAt(placement, today) : null,
-      review: reviewPicks(submitted.filter((r) => r.subjectId === node.id), frameworks),
+      review: reviewPicks(picksOf.get(node.id) ?? [], frameworks),
       evidenceCount: evidenceCounts.get(node.id) ?? 0,
-      status: cycle ? reviewState(inCycle.filter((a) => a.subjectId === node.id), viewer.id) : null,
+      status: cycle ? reviewState(cycleRowsOf.get(node.id) ?? [], viewer.id) : null,
     };
   });
   return { cycle, members, truncated: tree.length > TEAM_LIMIT };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
 }
 
 /** The picks of each person's latest submitted self- and manager assessment, one row per rating. */
