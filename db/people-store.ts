@@ -32,6 +32,22 @@ export async function endSessions(db: Db | Tx, userId: string): Promise<void> {
   await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
 }
 
+/** How many active people are below a manager: directly, and in all. One statement, whatever the tree's size. */
+export async function reportingTreeCounts(db: Db | Tx, managerId: string): Promise<{ direct: number; all: number }> {
+  const [row] = await queryRows<{ direct: number; all: number }>(
+    db,
+    sql`with recursive tree(id, depth) as (
+          select id, 1 from users where manager_id = ${managerId}
+          union all
+          select u.id, t.depth + 1 from users u join tree t on u.manager_id = t.id where t.depth < 64
+        )
+        select (count(*) filter (where t.depth = 1))::int as direct, count(*)::int as "all"
+        from tree t join users u on u.id = t.id
+        where u.active`,
+  );
+  return { direct: row?.direct ?? 0, all: row?.all ?? 0 };
+}
+
 export type TreeNode = { id: string; name: string; managerId: string; managerName: string; headId: string; depth: number };
 
 /**

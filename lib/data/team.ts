@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "@/db/client";
-import { inReportingTree, reportingTree, type TreeNode } from "@/db/people-store";
+import { queryRows, type Db } from "@/db/client";
+import { inReportingTree, reportingTree, reportingTreeCounts, reportingTreeQuery } from "@/db/people-store";
 import { latestPlacements, type PlacedStep } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import {
@@ -21,7 +21,7 @@ import {
 import { canManagePeople, canSeeTeam, type Viewer } from "@/lib/auth/policy";
 import { computeGaps, gapSteps, type GapFramework } from "@/lib/assessments/gaps";
 import { timeAtStep, type TimeAtStep } from "@/lib/career/where-now";
-import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
+import { isoDate, parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { NotAllowedError } from "@/lib/errors";
 import type { ReviewState, TeamMember } from "@/lib/team/overview";
 
@@ -247,33 +247,49 @@ export async function getManagerHome(viewer: Viewer, opts: { today?: Date } = {}
   assertCanSeeTeam(viewer);
   const today = opts.today ?? new Date();
   const { db } = await getDatabase();
-  const [cycle, tree, drafts, cases, calibrations] = await Promise.all([
+  const [cycle, counts, drafts, cases, calibrations, overdue] = await Promise.all([
     openCycle(db),
-    reportingTree(db, viewer.id, TEAM_LIMIT),
+    reportingTreeCounts(db, viewer.id),
     ownDrafts(db, viewer),
     draftCases(db, viewer),
     openCalibrations(db, viewer),
+    overdueReports(db, viewer, today),
   ]);
-  const [toAssess, placed] = await Promise.all([
-    cycle ? selfAssessmentsToAssess(db, viewer, cycle.id) : Promise.resolve({ items: [], total: 0 }),
-    latestPlacements(
-      db,
-      tree.map((n) => n.id),
-    ),
-  ]);
-  return { cycle, directReports: tree.filter((n) => n.depth === 1).length, reports: tree.length, toAssess, drafts, cases, calibrations, overdue: overdueReports(tree, placed, today) };
+  const toAssess = cycle ? await selfAssessmentsToAssess(db, viewer, cycle.id) : { items: [], total: 0 };
+  return { cycle, directReports: counts.direct, reports: counts.all, toAssess, drafts, cases, calibrations, overdue };
 }
 
-function overdueReports(tree: TreeNode[], placed: Map<string, PlacedStep>, today: Date): ManagerHome["overdue"] {
-  const overdue = tree
-    .flatMap((n) => {
-      const placement = placed.get(n.id);
-      if (!placement) return [];
-      const time = timeAt(placement, today);
-      return time.status === "beyond" ? [{ person: { id: n.id, name: n.name }, step: placement.stepName, time, monthsPast: time.months - placement.timeframeMaxMonths! }] : [];
-    })
-    .sort((a, b) => b.monthsPast - a.monthsPast || a.person.name.localeCompare(b.person.name));
-  return { items: overdue.slice(0, WAITING_LIMIT), total: overdue.length };
+/**
+ * The active people below the viewer past their step's longest expected time, furthest past first,
+ * and how many there are: picked in the query from the whole tree, whatever its size. Whole months
+ * at the step are counted as the rest of Waymark counts them (a month counts once its day is reached).
+ */
+async function overdueReports(db: Db, viewer: Viewer, today: Date): Promise<ManagerHome["overdue"]> {
+  const day = isoDate(today);
+  const rows = await queryRows<{ id: string; name: string; stepName: string; min: number | null; max: number; months: number; total: number }>(
+    db,
+    sql`with latest as (
+          select distinct on (p.user_id) p.user_id, p.effective_on, s.name as step_name, s.timeframe_min_months, s.timeframe_max_months
+          from placements p join steps s on s.id = p.step_id
+          where p.user_id in (${reportingTreeQuery(viewer.id)})
+          order by p.user_id, p.effective_on desc, p.created_at desc
+        ), timed as (
+          select l.*, (extract(year from age(${day}::date, l.effective_on)) * 12 + extract(month from age(${day}::date, l.effective_on)))::int as months
+          from latest l
+          where l.timeframe_max_months is not null
+        )
+        select u.id, u.name, t.step_name as "stepName", t.timeframe_min_months as "min", t.timeframe_max_months as "max", t.months, (count(*) over ())::int as total
+        from timed t join users u on u.id = t.user_id and u.active
+        where t.months > t.timeframe_max_months
+        order by t.months - t.timeframe_max_months desc, u.name, u.id
+        limit ${WAITING_LIMIT}`,
+  );
+  return bounded(rows, (r) => ({
+    person: { id: r.id, name: r.name },
+    step: r.stepName,
+    time: timeAtStep(r.months, { timeframeMinMonths: r.min, timeframeMaxMonths: r.max }),
+    monthsPast: r.months - r.max,
+  }));
 }
 
 async function selfAssessmentsToAssess(db: Db, viewer: Viewer, cycleId: string): Promise<ManagerHome["toAssess"]> {
