@@ -1,11 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { SaveStatus } from "@/components/ui/save-status";
 import { useAutosave, type SaveOutcome } from "@/components/hooks/use-autosave";
 import { PathMatrix } from "@/components/path-matrix/path-matrix";
-import { Markdown } from "@/components/ui/markdown";
 import type { FrameworkVersionView } from "@/lib/data/frameworks";
 import { GapSummary, marksFor, type Side } from "./review-comparison";
 
@@ -21,6 +20,8 @@ type Props = {
   framework: FrameworkVersionView;
   /** The other side of the review once it is submitted: the manager's picks, or the engineer's. */
   counterpart: Side | null;
+  /** The counterpart's reasons by dimension, already rendered (see counterpart-reasons.tsx). */
+  counterpartReasons: Record<string, ReactNode>;
   evidence?: { counts: Record<string, number>; personId: string; own: boolean };
   /** The step the person is placed on now, if this assessment is on that framework version. */
   currentStepId: string | null;
@@ -181,7 +182,7 @@ export function AssessmentEditor(props: Props) {
                   <p className="text-sm">
                     <span className="font-semibold">{props.counterpart.label}:</span> {stepName(other.stepId) ?? "—"}
                   </p>
-                  {other.rationale && <Markdown>{other.rationale}</Markdown>}
+                  {other.rationale && props.counterpartReasons[d.id]}
                 </div>
               )}
               <div className="mt-4 space-y-1">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { AssessmentSummary, notSubmitted, UnsubmittedNote } from "@/components/assessment/assessment-summary";
+import { counterpartReasons } from "@/components/assessment/counterpart-reasons";
 import { StartAssessmentForm } from "@/components/assessment/start-assessment-form";
 import { managerSide, ReviewComparison } from "@/components/assessment/review-comparison";
 import { PageHeader } from "@/components/ui/page-header";
@@ -60,6 +61,7 @@ export default async function AssessmentPage() {
             initial={Object.fromEntries(current.ratings.map((r) => [r.dimensionId, { stepId: r.stepId, rationale: r.rationale }]))}
             framework={versions.get(current.versionId)!}
             counterpart={managerView ? managerSide(managerView, viewer.id) : null}
+            counterpartReasons={counterpartReasons(managerView ?? null)}
             evidence={evidence}
             currentStepId={now?.version.version.id === current.versionId ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}

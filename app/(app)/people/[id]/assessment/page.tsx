@@ -4,6 +4,7 @@ import { saveDraftAction, submitAction } from "@/app/(app)/assessment/actions";
 import { AssessmentEditor } from "@/components/assessment/assessment-editor";
 import { AssessmentSummary, UnsubmittedNote } from "@/components/assessment/assessment-summary";
 import { managerSide, ReviewComparison, type Side } from "@/components/assessment/review-comparison";
+import { counterpartReasons } from "@/components/assessment/counterpart-reasons";
 import { StartAssessmentForm } from "@/components/assessment/start-assessment-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { RATIONALE_MAX } from "@/lib/assessments/schemas";
@@ -100,6 +101,7 @@ export default async function PersonReviewPage({ params, searchParams }: { param
             initial={Object.fromEntries(manager.ratings.map((r) => [r.dimensionId, { stepId: r.stepId, rationale: r.rationale }]))}
             framework={framework}
             counterpart={selfSide}
+            counterpartReasons={counterpartReasons(selfSide)}
             evidence={evidence}
             currentStepId={now?.version.version.id === framework.version.id ? now.step.id : null}
             rationaleMax={RATIONALE_MAX}
