@@ -1,24 +1,11 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/dates";
 import { calendarDateSchema } from "@/lib/validation";
+import { PLACEMENT_NOTE_MAX, placementReasons, type AdminReason } from "./choices";
 
 /** Placement input, shared by the forms, the people form, the CSV import and the data-access layer. */
 
-export const placementReasons = ["initial", "promotion", "migration", "correction"] as const;
-export type PlacementReason = (typeof placementReasons)[number];
-
-/** What an admin may give as the reason; "promotion" is written by an approved promotion case only. */
-export const adminReasons = ["initial", "correction", "migration"] as const;
-export type AdminReason = (typeof adminReasons)[number];
-
-export const placementReasonLabel: Record<PlacementReason, string> = {
-  initial: "Initial placement",
-  promotion: "Promotion",
-  migration: "Migration to a new version",
-  correction: "Correction",
-};
-
-export const PLACEMENT_NOTE_MAX = 2_000;
+export { adminReasons, PLACEMENT_NOTE_MAX, placementReasonLabel, placementReasons, type AdminReason, type PlacementReason } from "./choices";
 
 /**
  * The latest day a placement may take effect: today, with a day's slack for time zones ahead of

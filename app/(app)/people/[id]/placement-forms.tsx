@@ -5,7 +5,7 @@ import { StepSelect } from "@/components/placements/step-select";
 import { Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
 import type { PlacementEntry, StepChoiceGroup } from "@/lib/data/placements";
-import { adminReasons, PLACEMENT_NOTE_MAX, placementReasonLabel } from "@/lib/placements/schemas";
+import { adminReasons, PLACEMENT_NOTE_MAX, placementReasonLabel } from "@/lib/placements/choices";
 import { correctPlacementAction, placePersonAction } from "./actions";
 import { longDate } from "@/lib/dates";
 

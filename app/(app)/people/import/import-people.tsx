@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { inputClass, SubmitButton } from "@/components/ui/form";
 import { clampPage, formatCount, showingText } from "@/lib/paging";
-import { placementReasonLabel } from "@/lib/placements/schemas";
+import { placementReasonLabel } from "@/lib/placements/choices";
 import { importPeopleAction, type ImportState } from "./actions";
 
 export function ImportPeople() {

@@ -5,7 +5,7 @@ import { FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/actions";
 import type { MigrationPlan, MigrationResult } from "@/lib/data/framework-migration";
 import { keepsTimeAtStep, type SuggestionBasis } from "@/lib/framework/migration";
-import { PLACEMENT_NOTE_MAX } from "@/lib/placements/schemas";
+import { PLACEMENT_NOTE_MAX } from "@/lib/placements/choices";
 import { movePeopleAction } from "./actions";
 
 const SUGGESTED: Record<SuggestionBasis, string> = { key: "Suggested: same key", name: "Suggested: same name" };
