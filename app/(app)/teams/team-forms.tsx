@@ -36,7 +36,7 @@ export function CreateTeamForm() {
 
 export function RenameTeamForm({ team }: { team: { id: string; name: string; revision: number } }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(renameTeamAction, { status: "idle" });
-  const id = `team-${team.id}`;
+  const id = `team-name-${team.id}`;
   return (
     <form key={team.revision} action={action} className="flex flex-wrap items-start gap-2" noValidate>
       <input type="hidden" name="id" value={team.id} />
