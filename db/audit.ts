@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Tx } from "./client";
+import { jsonRecordset, type Tx } from "./client";
 import { assessments, auditEvents, evidence, placements, promotionCases } from "./schema";
 
 export type AuditEntityType =
@@ -87,6 +87,5 @@ export async function recordAuditRows(tx: Tx, entries: (AuditEntry & { subjectId
   }));
   await tx.execute(sql`insert into audit_events (actor_id, subject_id, action, entity_type, entity_id, before, after)
     select r.actor_id, r.subject_id, r.action, r.entity_type, r.entity_id, r.before, r.after
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(actor_id uuid, subject_id uuid, action text, entity_type text, entity_id uuid, before jsonb, after jsonb)`);
+    from ${jsonRecordset(rows, "actor_id uuid, subject_id uuid, action text, entity_type text, entity_id uuid, before jsonb, after jsonb")}`);
 }

@@ -16,12 +16,11 @@
 // machine weighs on both sides of each ratio alike.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { startCluster } from "./pg-cluster.mjs";
+import { freePort, startCluster } from "./pg-cluster.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const option = (name) => {
@@ -35,19 +34,6 @@ const CONCURRENCY = Number(option("concurrency") ?? 8);
 /** How long one page's sequential requests may take, both databases together, once ten are done. */
 const SECONDS_PER_PAGE = Number(option("seconds") ?? 60);
 if (PEOPLE !== null && !(PEOPLE >= 100 && PEOPLE <= 5000)) throw new Error("--people takes a number from 100 to 5000");
-
-/** A port the system says is free now (port 0), never a fixed one. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const running = new Set();
 /** Temporary folders to remove however the run ends. */

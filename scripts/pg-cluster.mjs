@@ -22,7 +22,8 @@ export function findPostgresBin() {
   return candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ?? null;
 }
 
-function freePort() {
+/** A port the system says is free now (port 0), never a fixed one. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

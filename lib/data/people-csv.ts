@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAuditRows, type AuditEntry } from "@/db/audit";
-import { queryRows, type Db, type Tx } from "@/db/client";
+import { jsonRecordset, queryRows, type Db, type Tx } from "@/db/client";
 import { getDatabase } from "@/db/runtime";
 import { frameworkVersions, placements, steps, teams, users } from "@/db/schema";
 import { canManagePeople, type Viewer } from "@/lib/auth/policy";
@@ -115,9 +115,6 @@ function inChunks<T>(items: T[]): T[][] {
   return out;
 }
 
-/** Rows as one JSON parameter, read back as a table by jsonb_to_recordset with the columns named in `shape`. */
-const recordset = (rows: object[], shape: string) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(shape)})`;
-
 /**
  * Writes a plan in set-based statements: a fixed number for every 2,500 rows of the file (new
  * teams, new people, their reporting lines, changed people, placements, and the audit events of
@@ -146,7 +143,7 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
       tx,
       sql`insert into users (email, name, role, team_id)
         select r.email, r.name, r.role::user_role, r.team_id
-        from ${recordset(
+        from ${jsonRecordset(
           chunk.map((c) => ({ email: c.email, name: c.name, role: c.role, team_id: teamId(c.team) })),
           "email text, name text, role text, team_id uuid",
         )}
@@ -159,7 +156,7 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
 
   for (const chunk of inChunks(plan.creates.filter((c) => c.managerEmail))) {
     const rows = chunk.map((c) => ({ id: idOf(c.email), manager_id: managerId(c.managerEmail) }));
-    await tx.execute(sql`update users set manager_id = r.manager_id from ${recordset(rows, "id uuid, manager_id uuid")} where users.id = r.id`);
+    await tx.execute(sql`update users set manager_id = r.manager_id from ${jsonRecordset(rows, "id uuid, manager_id uuid")} where users.id = r.id`);
   }
   for (const c of plan.creates) {
     const id = idOf(c.email);
@@ -186,7 +183,7 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
     await tx.execute(sql`update users
       set name = r.name, role = r.role::user_role, manager_id = r.manager_id, team_id = r.team_id,
         session_version = users.session_version + r.sign_out, revision = users.revision + 1, updated_at = now()
-      from ${recordset(rows, "id uuid, name text, role text, manager_id uuid, team_id uuid, sign_out int")}
+      from ${jsonRecordset(rows, "id uuid, name text, role text, manager_id uuid, team_id uuid, sign_out int")}
       where users.id = r.id`);
   }
   for (const u of plan.updates) {

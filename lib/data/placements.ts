@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, recordAuditRows } from "@/db/audit";
-import { queryRows, type Db, type Tx } from "@/db/client";
+import { jsonRecordset, queryRows, type Db, type Tx } from "@/db/client";
 import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { frameworks, frameworkVersions, placements, steps, users } from "@/db/schema";
@@ -304,8 +304,7 @@ export async function insertPlacements(tx: Tx, viewer: Viewer, entries: NewPlace
     tx,
     sql`insert into placements (user_id, version_id, step_id, effective_on, reason, note, decided_by_id)
       select r.user_id, r.version_id, r.step_id, r.effective_on, r.reason::placement_reason, r.note, ${viewer.id}::uuid
-      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-        as r(user_id uuid, version_id uuid, step_id uuid, effective_on date, reason text, note text)
+      from ${jsonRecordset(values, "user_id uuid, version_id uuid, step_id uuid, effective_on date, reason text, note text")}
       returning id`,
   );
   await recordAuditRows(
