@@ -12,10 +12,11 @@ export type Viewer = {
   name: string;
   email: string;
   /**
-   * Everyone below the viewer in the reporting tree, direct and indirect: a manager's, read with
-   * every request. An admin reads everyone, so theirs is not read with every request and is empty
-   * here; where an admin acts as a manager (opening and editing promotion cases), the data layer
-   * asks the tree about the people concerned (`asManagerOf` in lib/data/viewer.ts).
+   * The people below the viewer in the reporting tree (direct and indirect) among those the data
+   * layer has asked about in this request. The tree is never read whole: it grows with the
+   * organisation. Before a check that concerns someone, the data layer asks the tree about them
+   * (`resolveReports` and `mayReadPerson` in lib/data/viewer.ts); someone not asked about is not
+   * here, so a missed question denies rather than allows.
    */
   reportIds: ReadonlySet<string>;
   /** Whether anyone reports to the viewer directly: "My team" is theirs. */

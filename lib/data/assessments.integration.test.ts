@@ -276,7 +276,7 @@ describe("review statuses for the people list", () => {
 });
 
 describe("reading a person's assessments", () => {
-  it("costs two statements however many assessments the person has, with names and ratings", async () => {
+  it("costs two statements however many assessments the person has, with names and ratings, and a manager one more to ask the tree", async () => {
     const counter = installCountingDatabase(handle);
     const cycle = (await getOpenCycle())!;
     await startSelfAssessment(engineer, cycle.id);
@@ -293,7 +293,9 @@ describe("reading a person's assessments", () => {
       expect(a.author.name).not.toBe("");
     }
     expect(many.result.some((a) => a.ratings.length > 0)).toBe(true);
-    expect(many.statements).toBe(2);
+    expect(many.statements).toBe(3);
     expect(one.statements).toBe(2);
+    // The tree's answer is kept for the rest of the request.
+    expect((await counter.count(() => listAssessmentsFor(priya, sam.id))).statements).toBe(2);
   });
 });

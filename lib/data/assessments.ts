@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { assessments, dimensions, frameworkVersions, ratings, reviewCycles, steps, users } from "@/db/schema";
@@ -11,6 +11,7 @@ import { createCycleSchema, saveDraftSchema, setCycleStatusSchema, submitSchema 
 import { ConflictError, InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import { lockForEdit } from "./revision";
+import { mayReadPerson, readablePeople } from "./viewer";
 import type { z } from "zod";
 
 /**
@@ -116,11 +117,22 @@ export async function setCycleStatus(viewer: Viewer, raw: z.input<typeof setCycl
   return { status: input.status };
 }
 
-/** Whether the viewer may read this assessment at all. */
-function canReadAssessment(viewer: Viewer, a: { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string }): boolean {
+type AssessmentAccess = { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string };
+
+/**
+ * Whether the viewer may read this assessment at all, once its subject's place in the viewer's
+ * tree has been asked (`readablePeople`, or `mayReadAssessment` for one).
+ */
+function canReadAssessment(viewer: Viewer, a: AssessmentAccess): boolean {
   if (a.authorId === viewer.id) return true;
   if (a.status !== "submitted") return false;
   return canReadPerson(viewer, a.subjectId);
+}
+
+/** `canReadAssessment` for one assessment, asking the tree about its subject first where it matters. */
+async function mayReadAssessment(viewer: Viewer, db: Db | Tx, a: AssessmentAccess): Promise<boolean> {
+  if (a.authorId !== viewer.id && a.status === "submitted") await mayReadPerson(viewer, db, a.subjectId);
+  return canReadAssessment(viewer, a);
 }
 
 const subjects = alias(users, "subjects");
@@ -183,7 +195,7 @@ async function toViews(rows: AssessmentRow[]): Promise<AssessmentView[]> {
 export async function getAssessment(viewer: Viewer, id: string): Promise<AssessmentView> {
   const { db } = await getDatabase();
   const [row] = isUuid(id) ? await selectAssessments(db).where(eq(assessments.id, id)) : [];
-  if (!row || !canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
+  if (!row || !(await mayReadAssessment(viewer, db, row))) throw new NotFoundError("That assessment");
   return (await toViews([row]))[0]!;
 }
 
@@ -195,10 +207,10 @@ export type ReviewStatus = { self: "submitted" | null; manager: "draft" | "submi
  * not read are left out.
  */
 export async function listReviewStatuses(viewer: Viewer, cycleId: string, personIds: string[]): Promise<Map<string, ReviewStatus>> {
-  const readable = personIds.filter((id) => isUuid(id) && canReadPerson(viewer, id));
+  const { db } = await getDatabase();
+  const readable = await readablePeople(viewer, db, personIds);
   const statuses = new Map<string, ReviewStatus>(readable.map((id) => [id, { self: null, manager: null }]));
   if (!isUuid(cycleId) || readable.length === 0) return statuses;
-  const { db } = await getDatabase();
   const rows = await db
     .select({ subjectId: assessments.subjectId, kind: assessments.kind, status: assessments.status, authorId: assessments.authorId })
     .from(assessments)
@@ -214,8 +226,8 @@ export async function listReviewStatuses(viewer: Viewer, cycleId: string, person
 
 /** A person's assessments that the viewer may read, newest cycle first. */
 export async function listAssessmentsFor(viewer: Viewer, subjectId: string): Promise<AssessmentView[]> {
-  if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, subjectId))) throw new NotFoundError("That person");
   const rows = await selectAssessments(db)
     .where(eq(assessments.subjectId, subjectId))
     .orderBy(desc(reviewCycles.startsOn), asc(assessments.kind))
@@ -264,9 +276,9 @@ export async function startSelfAssessment(viewer: Viewer, cycleId: string): Prom
  * cycle is open. A draft left by a previous manager passes to the new one, with an audit event.
  */
 export async function startManagerAssessment(viewer: Viewer, subjectId: string, cycleId: string): Promise<AssessmentView> {
-  if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
-  if (!isUuid(cycleId)) throw new NotFoundError("That review cycle");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, subjectId))) throw new NotFoundError("That person");
+  if (!isUuid(cycleId)) throw new NotFoundError("That review cycle");
   const id = await db.transaction(async (tx) => {
     const subject = await assertDirectManager(tx, viewer, subjectId);
     const [cycle] = await tx.select(cycleColumns).from(reviewCycles).where(eq(reviewCycles.id, cycleId));
@@ -392,7 +404,7 @@ function lockOwnDraft(tx: Tx, viewer: Viewer, id: string, revision: number) {
           .for("update", { of: assessments })
       )[0],
     authorize: async (row) => {
-      if (!canReadAssessment(viewer, row)) throw new NotFoundError("That assessment");
+      if (!(await mayReadAssessment(viewer, tx, row))) throw new NotFoundError("That assessment");
       if (row.authorId !== viewer.id) throw new NotAllowedError("Only its author can change an assessment.");
       if (row.kind === "manager") await assertDirectManager(tx, viewer, row.subjectId);
       if (row.status !== "draft") throw new NotAllowedError("This assessment has been submitted and can no longer be changed.");

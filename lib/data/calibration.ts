@@ -23,6 +23,7 @@ import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import { selectCaseForUpdate, selectCases } from "./case-store";
 import { toCaseViews, type CaseView } from "./cases";
 import { lockForEdit } from "./revision";
+import { resolveReports } from "./viewer";
 
 /**
  * Calibration: one session per review cycle decides its proposed cases. Admins open, start, close
@@ -221,9 +222,9 @@ const caseAccess = (c: CaseView): CaseAccess => ({ subjectId: c.subject.id, stat
 export async function getBoard(viewer: Viewer, id: string, filter: BoardFilter = {}, today = new Date()): Promise<Board> {
   const { db } = await getDatabase();
   const session = await loadSession(db, viewer, id);
-  const rows = (
-    await selectCases(db, and(eq(promotionCases.reviewCycleId, session.cycle.id), inArray(promotionCases.status, ["proposed", "approved", "deferred", "declined"])), 1000)
-  ).filter((c) => canReadCase(viewer, { subjectId: c.subject.id, status: c.status, createdById: c.createdById, proposedById: c.proposedById }));
+  const inCycle = await selectCases(db, and(eq(promotionCases.reviewCycleId, session.cycle.id), inArray(promotionCases.status, ["proposed", "approved", "deferred", "declined"])), 1000);
+  await resolveReports(viewer, db, inCycle.map((c) => c.subject.id));
+  const rows = inCycle.filter((c) => canReadCase(viewer, { subjectId: c.subject.id, status: c.status, createdById: c.createdById, proposedById: c.proposedById }));
 
   const teams = new Map<string, string>();
   const targetIds = new Set<string>();
@@ -502,15 +503,15 @@ export async function publishSession(viewer: Viewer, raw: z.input<typeof session
  * revision is checked and raised); a vote is not, so it locks without touching the revision.
  */
 async function lockBoardCase(tx: Tx, viewer: Viewer, caseId: string, revision: number | undefined) {
-  const authorize = (row: CaseAccess) => {
-    if (!canReadCase(viewer, row)) throw new NotFoundError("That case");
+  const authorize = async (row: CaseAccess) => {
+    if (!canReadCase(await resolveReports(viewer, tx, [row.subjectId]), row)) throw new NotFoundError("That case");
   };
   type Locked = NonNullable<Awaited<ReturnType<typeof selectCaseForUpdate>>>;
   let c: Locked;
   if (revision === undefined) {
     const row = isUuid(caseId) ? await selectCaseForUpdate(tx, caseId) : undefined;
     if (!row) throw new NotFoundError("That case");
-    authorize(row);
+    await authorize(row);
     c = row;
   } else {
     c = await lockForEdit<Locked>(tx, { table: promotionCases, id: caseId, revision, what: "That case", load: (id) => selectCaseForUpdate(tx, id), authorize });

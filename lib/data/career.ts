@@ -2,10 +2,11 @@ import "server-only";
 import { loadFrameworkVersion, type FrameworkVersionView } from "@/db/framework-store";
 import { getDatabase } from "@/db/runtime";
 import { personWithPlacement } from "@/db/placement-store";
-import { canReadPerson, type Viewer } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/policy";
 import { nextStepsWithChanges, timeAtStep, type NextStepView, type TimeAtStep } from "@/lib/career/where-now";
 import { parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
+import { mayReadPerson } from "./viewer";
 
 /** An engineer's place on the path: readable by the engineer, their manager chain and admins. */
 
@@ -21,8 +22,8 @@ export type WhereNow = {
 };
 
 export async function getWhereNow(viewer: Viewer, personId: string, today = new Date()): Promise<WhereNow | null> {
-  if (!canReadPerson(viewer, personId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That person");
   const found = await personWithPlacement(db, personId);
   if (!found) throw new NotFoundError("That person");
   const { placement, ...person } = found;

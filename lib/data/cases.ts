@@ -7,7 +7,7 @@ import { loadFrameworkVersion } from "@/db/framework-store";
 import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { calibrationSessions, caseEvidence, caseVotes, evidence, evidenceCells, promotionCases, reviewCycles, steps, users } from "@/db/schema";
-import { canProposeCaseFor, canReadCase, canReadPerson, type CaseAccess, type CaseStatus, type Viewer } from "@/lib/auth/policy";
+import { canProposeCaseFor, canReadCase, type CaseAccess, type CaseStatus, type Viewer } from "@/lib/auth/policy";
 import { InvalidInputError, isUniqueViolation, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { nextSteps } from "@/lib/framework/path-graph";
 import { buildPacket, type Packet } from "@/lib/promotion/packet";
@@ -15,7 +15,7 @@ import { caseStepSchema, createCaseSchema, updateCaseSchema } from "@/lib/promot
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import { evidenceCellIds, loadCaseDetails, selectCaseForUpdate, selectCases, type CaseRow } from "./case-store";
 import { lockForEdit } from "./revision";
-import { asManagerOf } from "./viewer";
+import { mayReadPerson, resolveReports } from "./viewer";
 
 /**
  * Promotion cases. A case is opened and edited by the subject's manager chain, proposed into the
@@ -62,7 +62,7 @@ function abilities(viewer: Viewer, c: CaseRow): CaseView["can"] {
 
 export async function toCaseViews(reader: Viewer, db: Db | Tx, loaded: CaseRow[], today = new Date()): Promise<CaseView[]> {
   const rows = loaded.map((c) => asSeenBy(reader, c));
-  const [details, viewer] = await Promise.all([loadCaseDetails(db, rows), asManagerOf(reader, db, rows.map((c) => c.subject.id))]);
+  const [details, viewer] = await Promise.all([loadCaseDetails(db, rows), resolveReports(reader, db, rows.map((c) => c.subject.id))]);
   return rows.map((c) => {
     const version = details.versions.get(c.versionId);
     const found = details.assessments.get(c.subject.id);
@@ -89,6 +89,7 @@ export async function getCase(viewer: Viewer, id: string, today = new Date()): P
   if (!isUuid(id)) throw new NotFoundError("That case");
   const { db } = await getDatabase();
   const [row] = await selectCases(db, eq(promotionCases.id, id), 1);
+  if (row) await resolveReports(viewer, db, [row.subject.id]);
   if (!row || !canReadCase(viewer, access(row))) throw new NotFoundError("That case");
   return (await toCaseViews(viewer, db, [row], today))[0]!;
 }
@@ -103,13 +104,13 @@ export type CaseSummary = Pick<CaseRow, "id" | "status" | "cycle" | "createdAt" 
 export async function canOpenCaseFor(viewer: Viewer, personId: string): Promise<boolean> {
   if (!isUuid(personId)) return false;
   const { db } = await getDatabase();
-  return canProposeCaseFor(await asManagerOf(viewer, db, [personId]), personId);
+  return canProposeCaseFor(await resolveReports(viewer, db, [personId]), personId);
 }
 
 /** A person's cases, newest first, as the viewer may see them (their subject: not the drafts). */
 export async function listCasesAbout(viewer: Viewer, subjectId: string): Promise<CaseSummary[]> {
-  if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, subjectId))) throw new NotFoundError("That person");
   const rows = (await selectCases(db, eq(promotionCases.subjectId, subjectId), 50)).filter((c) => canReadCase(viewer, access(c)));
   return summaries(viewer, db, rows);
 }
@@ -153,9 +154,9 @@ export type CaseChoices = {
 
 /** What opening a case for a person needs: their step, the steps that open from it, the open cycle. */
 export async function getCaseChoices(viewer: Viewer, subjectId: string): Promise<CaseChoices> {
-  if (!isUuid(subjectId) || !canReadPerson(viewer, subjectId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
-  if (!canProposeCaseFor(await asManagerOf(viewer, db, [subjectId]), subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
+  if (!(await mayReadPerson(viewer, db, subjectId))) throw new NotFoundError("That person");
+  if (!canProposeCaseFor(await resolveReports(viewer, db, [subjectId]), subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
   const [[subject], [cycle], placement] = await Promise.all([
     db.select({ id: users.id, name: users.name, active: users.active }).from(users).where(eq(users.id, subjectId)),
     db.select({ id: reviewCycles.id, name: reviewCycles.name }).from(reviewCycles).where(eq(reviewCycles.status, "open")),
@@ -197,9 +198,9 @@ function refuseStartedCalibration(session: { status: string } | null, doing: str
 
 export async function createCase(viewer: Viewer, raw: z.input<typeof createCaseSchema> | FormFields): Promise<{ id: string }> {
   const input = parseInput(createCaseSchema, raw);
-  if (!canReadPerson(viewer, input.subjectId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
-  if (!canProposeCaseFor(await asManagerOf(viewer, db, [input.subjectId]), input.subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
+  if (!(await mayReadPerson(viewer, db, input.subjectId))) throw new NotFoundError("That person");
+  if (!canProposeCaseFor(await resolveReports(viewer, db, [input.subjectId]), input.subjectId)) throw new NotAllowedError("Only the person's managers can open a promotion case for them.");
   const create = db.transaction(async (tx) => {
     const [[subject], [cycle], placement] = await Promise.all([
       tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, input.subjectId)).for("update"),
@@ -260,8 +261,8 @@ async function lockCase(
     what: "That case",
     load: (id) => selectCaseForUpdate(tx, id),
     authorize: async (c) => {
-      if (!canReadCase(viewer, c)) throw new NotFoundError("That case");
-      if (!canProposeCaseFor(await asManagerOf(viewer, tx, [c.subjectId]), c.subjectId)) throw new NotAllowedError("Only the person's managers can change their case.");
+      if (!canReadCase(await resolveReports(viewer, tx, [c.subjectId]), c)) throw new NotFoundError("That case");
+      if (!canProposeCaseFor(viewer, c.subjectId)) throw new NotAllowedError("Only the person's managers can change their case.");
       if (!allowed.includes(c.status)) throw new NotAllowedError(`This case is ${c.status}: ${doing} is no longer possible.`);
     },
   });
@@ -349,7 +350,7 @@ export type EvidenceChoice = { id: string; title: string; kind: string; occurred
 export async function listEvidenceChoices(viewer: Viewer, c: Pick<CaseView, "subject" | "status">): Promise<EvidenceChoice[]> {
   if (!OPEN.includes(c.status)) return [];
   const { db } = await getDatabase();
-  if (!canProposeCaseFor(await asManagerOf(viewer, db, [c.subject.id]), c.subject.id)) return [];
+  if (!canProposeCaseFor(await resolveReports(viewer, db, [c.subject.id]), c.subject.id)) return [];
   const rows = await db
     .select({
       id: evidence.id,

@@ -6,7 +6,7 @@ import type { Tx } from "@/db/client";
 import { versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { cells, evidence, evidenceCells } from "@/db/schema";
-import { canChangeEvidence, canReadPerson, type Viewer } from "@/lib/auth/policy";
+import { canChangeEvidence, type Viewer } from "@/lib/auth/policy";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
   deleteEvidenceSchema,
@@ -18,6 +18,7 @@ import {
 } from "@/lib/evidence/schemas";
 import { isUuid, parseInput } from "@/lib/validation";
 import { lockForEdit } from "./revision";
+import { mayReadPerson } from "./viewer";
 
 /**
  * Evidence: what an engineer did, linked to the cells of the matrix it proves. Read by the
@@ -117,9 +118,9 @@ const asView =
 
 /** A person's evidence, newest first: searched in title and body, filtered by kind, dates and cell; at most 500 items. */
 export async function listEvidence(viewer: Viewer, ownerId: string, rawFilter: EvidenceFilter = {}): Promise<EvidenceView[]> {
-  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
-  const filter = parseInput(evidenceFilterSchema, rawFilter);
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, ownerId))) throw new NotFoundError("That person");
+  const filter = parseInput(evidenceFilterSchema, rawFilter);
   const rows = await selectMatching(db, matching(ownerId, filter)).limit(500);
   return rows.map(asView(viewer));
 }
@@ -129,10 +130,10 @@ export async function listEvidence(viewer: Viewer, ownerId: string, rawFilter: E
  * (a link from before items were deleted) shows the last page.
  */
 export async function listEvidencePage(viewer: Viewer, ownerId: string, rawFilter: EvidenceFilter = {}, rawPage: unknown = 1): Promise<EvidencePage> {
-  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
+  const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, ownerId))) throw new NotFoundError("That person");
   const filter = parseInput(evidenceFilterSchema, rawFilter);
   const wanted = pageSchema.parse(rawPage);
-  const { db } = await getDatabase();
   const where = matching(ownerId, filter);
   const read = (page: number) =>
     selectMatching(db, where)
@@ -156,14 +157,14 @@ const pageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 export async function getEvidence(viewer: Viewer, id: string): Promise<EvidenceView> {
   const { db } = await getDatabase();
   const [row] = isUuid(id) ? await db.select(columns).from(evidence).where(eq(evidence.id, id)) : [];
-  if (!row || !canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
+  if (!row || !(await mayReadPerson(viewer, db, row.ownerId))) throw new NotFoundError("That evidence");
   return (await toViews(viewer, db, [row]))[0]!;
 }
 
 /** How many evidence items back each cell, for one person. */
 export async function countEvidenceByCell(viewer: Viewer, ownerId: string): Promise<Map<string, number>> {
-  if (!isUuid(ownerId) || !canReadPerson(viewer, ownerId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, ownerId))) throw new NotFoundError("That person");
   const rows = await db
     .select({ cellId: evidenceCells.cellId, n: count() })
     .from(evidenceCells)
@@ -229,8 +230,8 @@ function lockOwn(tx: Tx, viewer: Viewer, id: string, revision: number) {
     revision,
     what: "That evidence",
     load: async (id) => (await tx.select(columns).from(evidence).where(eq(evidence.id, id)).for("update"))[0],
-    authorize: (row) => {
-      if (!canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That evidence");
+    authorize: async (row) => {
+      if (!(await mayReadPerson(viewer, tx, row.ownerId))) throw new NotFoundError("That evidence");
       if (!canChangeEvidence(viewer, row.ownerId)) throw new NotAllowedError("Only its owner can change evidence.");
     },
     conflict: "This evidence was changed elsewhere (another tab?). Reload to see the latest version; nothing was overwritten.",

@@ -2,9 +2,10 @@ import "server-only";
 import { listPublishedVersionIds, loadFrameworkVersion, type FrameworkVersionView } from "@/db/framework-store";
 import { latestPlacement, versionIdFor } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
-import { canReadPerson, canReadFrameworkVersion, type Viewer } from "@/lib/auth/policy";
+import { canReadFrameworkVersion, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { mayReadPerson } from "./viewer";
 
 /**
  * Reading frameworks. A published (or retired) version is the organisation's shared map: every
@@ -60,8 +61,8 @@ export async function getFrameworkVersion(viewer: Viewer, versionId: string): Pr
 
 /** The framework version a person's evidence and assessments refer to (see db/placement-store.ts). */
 export async function getFrameworkFor(viewer: Viewer, personId: string): Promise<FrameworkVersionView | null> {
-  if (!canReadPerson(viewer, personId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That person");
   const versionId = await versionIdFor(db, personId);
   return versionId ? loadFrameworkVersion(db, versionId) : null;
 }

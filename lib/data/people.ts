@@ -9,7 +9,7 @@ import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { passwordTokens, teams, users } from "@/db/schema";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
-import { canManagePeople, canReadPerson, canWriteManagerAssessment, canWritePlacements, type Role, type Viewer } from "@/lib/auth/policy";
+import { canManagePeople, canWriteManagerAssessment, canWritePlacements, type Role, type Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import {
@@ -30,6 +30,7 @@ import { findPlaceableStep, insertPlacements } from "./placements";
 import { lockForEdit } from "./revision";
 import { z } from "zod";
 import { clampPage } from "@/lib/paging";
+import { mayReadPerson } from "./viewer";
 
 /**
  * People, teams and reporting lines. Every function takes the viewer first and checks what the
@@ -95,8 +96,8 @@ const toSummary = (r: SummaryRow): PersonSummary => ({
 
 export async function getPerson(viewer: Viewer, personId: string): Promise<PersonDetail> {
   // A person the viewer may not see is "not found", so ids cannot be probed.
-  if (!isUuid(personId) || !canReadPerson(viewer, personId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That person");
   const [row] = await db
     .select({ ...summarySelect(), revision: users.revision })
     .from(users)

@@ -7,13 +7,14 @@ import { jsonRecordset, queryRows, type Db, type Tx } from "@/db/client";
 import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { frameworks, frameworkVersions, placements, steps, users } from "@/db/schema";
-import { canReadPerson, canWritePlacements, type Viewer } from "@/lib/auth/policy";
+import { canWritePlacements, type Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { reasonProblem } from "@/lib/placements/rules";
 import { correctPlacementSchema, placePersonSchema, type PlacementReason } from "@/lib/placements/schemas";
 import { isUuid, parseInput, type FormFields } from "@/lib/validation";
 import type { z } from "zod";
 import { lockOrganisation } from "./organisation-lock";
+import { mayReadPerson } from "./viewer";
 
 /**
  * Placements: a person's official step over time. Read by whoever may read the person; written by
@@ -58,8 +59,8 @@ const deciders = alias(users, "deciders");
 
 /** A person's placements, newest first (the latest recorded first on the same day), at most HISTORY_LIMIT. */
 export async function listPlacementHistory(viewer: Viewer, personId: string): Promise<PlacementEntry[]> {
-  if (!isUuid(personId) || !canReadPerson(viewer, personId)) throw new NotFoundError("That person");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That person");
   const [[person], rows] = await Promise.all([
     db.select({ id: users.id }).from(users).where(eq(users.id, personId)),
     db

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { endSessions, inReportingTree, reportingTreeQuery } from "@/db/people-store";
+import { endSessions, inReportingTree } from "@/db/people-store";
 import { getDatabase } from "@/db/runtime";
 import { users } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/policy";
+import { canReadPerson, type Viewer } from "@/lib/auth/policy";
 import { isUuid } from "@/lib/validation";
 
 export type { Viewer };
@@ -13,40 +13,76 @@ export type { Viewer };
  * The person behind a request, read from the database every time: a changed role or a
  * deactivation takes effect on the next request, whatever the session cookie says. With a
  * session version, a session issued before the person's sessions were ended is refused too.
+ *
+ * No one's reporting tree is read here: it grows with the organisation. Checks that concern
+ * people below the viewer ask the tree about those people only (`resolveReports`).
  */
 export async function loadViewer(userId: string, session?: { version: number }): Promise<Viewer | null> {
   const { db } = await getDatabase();
-  // One statement on every request: the person, and for a manager their reporting tree. An admin's
-  // tree is not read here: it would grow with the organisation, and an admin reads everyone anyway.
   const [user] = await db
     .select({
       id: users.id,
       role: users.role,
       name: users.name,
       email: users.email,
-      reportIds: sql<string[]>`case when ${users.role} = 'manager' then array(${reportingTreeQuery(userId)})::text[] else '{}'::text[] end`,
       hasReports: sql<boolean>`exists (select 1 from users r where r.manager_id = ${userId})`,
     })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.active, true), session ? eq(users.sessionVersion, session.version) : undefined));
   if (!user) return null;
-  return { ...user, hasReports: !!user.hasReports, reportIds: new Set(user.reportIds) };
+  return { ...user, hasReports: !!user.hasReports, reportIds: new Set() };
 }
 
 /**
- * The viewer as a manager of these people: for an admin, whose tree is not read with every
- * request, `reportIds` holds those of them who are below the admin, asked in one statement; anyone
- * else is returned as they are.
+ * What has been asked of the tree for a viewer, kept with the viewer's `reportIds` (one set per
+ * request, as the viewer is read once per request): each person asked about once, and a question
+ * already on its way shared by whoever asks it next.
  */
-export async function asManagerOf(viewer: Viewer, db: Db | Tx, personIds: string[]): Promise<Viewer> {
-  if (viewer.role !== "admin") return viewer;
+const asked = new WeakMap<ReadonlySet<string>, Map<string, Promise<void>>>();
+
+/**
+ * Asks the reporting tree which of these people are below the viewer, in one statement for those
+ * not asked before in this request, and adds them to `reportIds`, where the policy functions look.
+ * Only a manager or an admin with direct reports has a tree to ask; anyone else is left as they are.
+ * Returns the same viewer, for use in an expression.
+ */
+export async function resolveReports(viewer: Viewer, db: Db | Tx, personIds: readonly string[]): Promise<Viewer> {
+  if (viewer.role === "engineer" || !viewer.hasReports) return viewer;
+  let memo = asked.get(viewer.reportIds);
+  if (!memo) asked.set(viewer.reportIds, (memo = new Map()));
+  const fresh = [...new Set(personIds)].filter((id) => id !== viewer.id && isUuid(id) && !memo.has(id));
+  if (fresh.length > 0) {
+    const found = db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, fresh), inReportingTree(users.id, viewer.id)))
+      .then((rows) => {
+        for (const r of rows) (viewer.reportIds as Set<string>).add(r.id);
+      });
+    // A failed question is not remembered, so the next check asks again rather than trusting it.
+    found.catch(() => fresh.forEach((id) => memo.delete(id)));
+    for (const id of fresh) memo.set(id, found);
+  }
+  await Promise.all(personIds.filter(isUuid).map((id) => memo.get(id)));
+  return viewer;
+}
+
+/**
+ * Whether the viewer may read this person's page and career data: themselves, an admin, or the
+ * person's manager chain. A malformed id is nobody's. At most one statement, for a manager.
+ */
+export async function mayReadPerson(viewer: Viewer, db: Db | Tx, personId: string): Promise<boolean> {
+  if (!isUuid(personId)) return false;
+  if (viewer.role === "admin" || viewer.id === personId) return true;
+  await resolveReports(viewer, db, [personId]);
+  return canReadPerson(viewer, personId);
+}
+
+/** The people of this list the viewer may read, resolved in at most one statement. */
+export async function readablePeople(viewer: Viewer, db: Db | Tx, personIds: readonly string[]): Promise<string[]> {
   const ids = [...new Set(personIds.filter(isUuid))];
-  if (ids.length === 0) return viewer;
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, ids), inReportingTree(users.id, viewer.id)));
-  return { ...viewer, reportIds: new Set(rows.map((r) => r.id)) };
+  if (viewer.role !== "admin") await resolveReports(viewer, db, ids);
+  return ids.filter((id) => canReadPerson(viewer, id));
 }
 
 /** The session version a new session of this person is issued under. */
