@@ -151,19 +151,20 @@ type SessionHead = SessionSummary & { calibrators: { id: string; name: string; r
 
 async function loadSession(db: Db | Tx, viewer: Viewer, id: string): Promise<SessionHead> {
   if (!isUuid(id)) throw new NotFoundError("That calibration");
-  const [[row], members] = await Promise.all([
-    db
-      .select(summaryColumns)
-      .from(calibrationSessions)
-      .innerJoin(reviewCycles, eq(reviewCycles.id, calibrationSessions.reviewCycleId))
-      .where(eq(calibrationSessions.id, id)),
-    db
-      .select({ id: users.id, name: users.name, role: users.role })
-      .from(calibrators)
-      .innerJoin(users, eq(users.id, calibrators.userId))
-      .where(eq(calibrators.sessionId, id))
-      .orderBy(asc(users.name)),
-  ]);
+  // The session and its calibrators in one statement.
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      members: sql<SessionHead["calibrators"]>`coalesce((
+        select json_agg(json_build_object('id', u.id, 'name', u.name, 'role', u.role) order by u.name, u.id)
+        from ${calibrators} k join ${users} u on u.id = k.user_id
+        where k.session_id = ${calibrationSessions.id}
+      ), '[]')`,
+    })
+    .from(calibrationSessions)
+    .innerJoin(reviewCycles, eq(reviewCycles.id, calibrationSessions.reviewCycleId))
+    .where(eq(calibrationSessions.id, id));
+  const members = row?.members ?? [];
   const isCalibrator = members.some((m) => m.id === viewer.id);
   if (!row || !(isCalibrator || canRunCalibration(viewer))) throw new NotFoundError("That calibration");
   return { ...toSummary(row), calibrators: members, isCalibrator };
@@ -292,33 +293,41 @@ async function loadReferences(db: Db | Tx, viewer: Viewer, stepIds: string[]): P
   const latestManager = sql`select distinct on (a.subject_id) a.id, a.subject_id from assessments a
       where a.kind = 'manager' and a.status = 'submitted'
       order by a.subject_id, a.submitted_at desc`;
-  const [people, placedAs] = await Promise.all([
-    queryRows<{ step_id: string; people: number; unreadable: number; unreadable_assessed: number; names: { id: string; name: string }[] }>(
-      db,
-      sql`with cur as (${current}), latest as (${latestManager}),
+  // Who stands at each step and how they were placed, in one statement.
+  const people = await queryRows<{
+    step_id: string;
+    people: number;
+    unreadable: number;
+    unreadable_assessed: number;
+    names: { id: string; name: string }[];
+    placed_as: { dimension_id: string; rated: string; n: number }[];
+  }>(
+    db,
+    sql`with cur as (${current}), latest as (${latestManager}),
           at_step as (
             select c.step_id, u.id, u.name, (${readable}) as readable,
               exists (select 1 from latest l where l.subject_id = c.user_id) as assessed,
               row_number() over (partition by c.step_id, (${readable}) order by u.name) as rn
             from cur c join ${users} u on u.id = c.user_id
             where c.step_id in (${idList})
+          ),
+          placed as (
+            select c.step_id, r.dimension_id, r.step_id as rated, count(*)::int as n
+            from cur c join latest l on l.subject_id = c.user_id join ratings r on r.assessment_id = l.id
+            where c.step_id in (${idList}) and r.step_id is not null
+            group by c.step_id, r.dimension_id, r.step_id
           )
-          select step_id, count(*)::int as people,
-            (count(*) filter (where not readable))::int as unreadable,
-            (count(*) filter (where not readable and assessed))::int as unreadable_assessed,
-            coalesce(json_agg(json_build_object('id', id, 'name', name) order by name) filter (where readable and rn <= ${NAMES_PER_STEP}), '[]') as names
-          from at_step
-          group by step_id`,
-    ),
-    queryRows<{ step_id: string; dimension_id: string; rated: string; n: number }>(
-      db,
-      sql`with cur as (${current}), latest as (${latestManager})
-          select c.step_id, r.dimension_id, r.step_id as rated, count(*)::int as n
-          from cur c join latest l on l.subject_id = c.user_id join ratings r on r.assessment_id = l.id
-          where c.step_id in (${idList}) and r.step_id is not null
-          group by c.step_id, r.dimension_id, r.step_id`,
-    ),
-  ]);
+          select a.step_id, count(*)::int as people,
+            (count(*) filter (where not a.readable))::int as unreadable,
+            (count(*) filter (where not a.readable and a.assessed))::int as unreadable_assessed,
+            coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name) filter (where a.readable and a.rn <= ${NAMES_PER_STEP}), '[]') as names,
+            coalesce((
+              select json_agg(json_build_object('dimension_id', p.dimension_id, 'rated', p.rated, 'n', p.n) order by p.dimension_id, p.rated)
+              from placed p where p.step_id = a.step_id
+            ), '[]') as placed_as
+          from at_step a
+          group by a.step_id`,
+  );
   const admin = canRunCalibration(viewer);
   // A small group of people the viewer may not read is never shown as a number, nor as an
   // aggregate from which, less the viewer's own reports, their ratings could be read back.
@@ -326,7 +335,7 @@ async function loadReferences(db: Db | Tx, viewer: Viewer, stepIds: string[]): P
   return stepIds.map((stepId) => {
     const row = people.find((p) => p.step_id === stepId);
     const byDimension = new Map<string, { stepId: string; count: number }[]>();
-    for (const r of placedAs.filter((x) => x.step_id === stepId)) {
+    for (const r of row?.placed_as ?? []) {
       const list = byDimension.get(r.dimension_id) ?? [];
       list.push({ stepId: r.rated, count: r.n });
       byDimension.set(r.dimension_id, list);
@@ -344,24 +353,32 @@ async function loadReferences(db: Db | Tx, viewer: Viewer, stepIds: string[]): P
 
 /** People per team and step now (active people on their latest placement), and the moves proposed. */
 async function loadDistribution(db: Db | Tx, viewer: Viewer, cycleId: string, readableCaseIds: ReadonlySet<string>): Promise<Distribution> {
-  const [now, moves] = await Promise.all([
-    queryRows<{ team_id: string | null; team_name: string | null; step_id: string; version_id: string; n: number }>(
-      db,
-      sql`with cur as (
-            select distinct on (p.user_id) p.user_id, p.step_id, p.version_id
-            from ${placements} p join ${users} u on u.id = p.user_id and u.active
-            order by p.user_id, p.effective_on desc, p.created_at desc
-          )
+  // The counts now and the proposed moves, in one statement.
+  const [row] = await queryRows<{
+    now: { team_id: string | null; team_name: string | null; step_id: string; version_id: string; n: number }[];
+    moves: { caseId: string; teamId: string | null; fromStepId: string; toStepId: string }[];
+  }>(
+    db,
+    sql`with cur as (
+          select distinct on (p.user_id) p.user_id, p.step_id, p.version_id
+          from ${placements} p join ${users} u on u.id = p.user_id and u.active
+          order by p.user_id, p.effective_on desc, p.created_at desc
+        ),
+        counted as (
           select t.id as team_id, t.name as team_name, c.step_id, c.version_id, count(*)::int as n
           from cur c join ${users} u on u.id = c.user_id left join teams t on t.id = u.team_id
-          group by t.id, t.name, c.step_id, c.version_id`,
-    ),
-    db
-      .select({ caseId: promotionCases.id, teamId: users.teamId, fromStepId: promotionCases.fromStepId, toStepId: promotionCases.toStepId })
-      .from(promotionCases)
-      .innerJoin(users, eq(users.id, promotionCases.subjectId))
-      .where(and(eq(promotionCases.reviewCycleId, cycleId), eq(promotionCases.status, "proposed"))),
-  ]);
+          group by t.id, t.name, c.step_id, c.version_id
+        )
+        select
+          coalesce((select json_agg(counted) from counted), '[]') as now,
+          coalesce((
+            select json_agg(json_build_object('caseId', pc.id, 'teamId', u.team_id, 'fromStepId', pc.from_step_id, 'toStepId', pc.to_step_id))
+            from ${promotionCases} pc join ${users} u on u.id = pc.subject_id
+            where pc.review_cycle_id = ${cycleId} and pc.status = 'proposed'
+          ), '[]') as moves`,
+  );
+  const now = row?.now ?? [];
+  const moves = row?.moves ?? [];
   // The version most people stand on is the one the chart draws.
   const perVersion = new Map<string, number>();
   for (const r of now) perVersion.set(r.version_id, (perVersion.get(r.version_id) ?? 0) + r.n);

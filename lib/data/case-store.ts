@@ -221,6 +221,11 @@ export async function loadCaseDetails(db: Db | Tx, cases: Pick<CaseRow, "id" | "
         submittedAt: assessments.submittedAt,
         cycleName: reviewCycles.name,
         versionId: assessments.versionId,
+        // The ratings come along, so an assessment and its ratings are one statement.
+        ratings: sql<{ dimensionId: string; stepId: string | null }[]>`coalesce((
+          select json_agg(json_build_object('dimensionId', r.dimension_id, 'stepId', r.step_id))
+          from ${ratings} r where r.assessment_id = ${assessments.id}
+        ), '[]')`,
       })
       .from(assessments)
       .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
@@ -233,12 +238,6 @@ export async function loadCaseDetails(db: Db | Tx, cases: Pick<CaseRow, "id" | "
       .orderBy(placements.userId, placements.stepId, desc(placements.effectiveOn), desc(placements.createdAt)),
     Promise.all(versionIds.map((id) => loadFrameworkVersion(db, id))),
   ]);
-  const ratingRows = latest.length
-    ? await db
-        .select({ assessmentId: ratings.assessmentId, dimensionId: ratings.dimensionId, stepId: ratings.stepId })
-        .from(ratings)
-        .where(inArray(ratings.assessmentId, latest.map((a) => a.id)))
-    : [];
 
   for (const r of evidenceRows) {
     const list = details.evidence.get(r.caseId) ?? [];
@@ -253,7 +252,7 @@ export async function loadCaseDetails(db: Db | Tx, cases: Pick<CaseRow, "id" | "
       submittedAt: a.submittedAt!,
       cycleName: a.cycleName,
       versionId: a.versionId,
-      ratings: ratingRows.filter((r) => r.assessmentId === a.id),
+      ratings: a.ratings,
     };
     details.assessments.set(a.subjectId, entry);
   }
