@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, teams, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
+import { installCountingDatabase } from "@/test/statement-counter";
 import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { listAuditEvents } from "./audit";
@@ -13,6 +14,7 @@ import {
   createTeam,
   describePasswordToken,
   getPerson,
+  REPORTS_SHOWN,
   renameTeam,
   setPasswordWithToken,
   setPersonActive,
@@ -87,6 +89,29 @@ describe("creating a person", () => {
 
     // Nothing was created by any of the refused attempts.
     expect(await handle.db.$count(users)).toBe(13);
+  });
+});
+
+describe("reading a person", () => {
+  it("reads the person, their first reports and their placement in one statement, a manager one more to ask the tree", async () => {
+    const priyaId = await idOf("priya");
+    await handle.db.insert(users).values(
+      Array.from({ length: REPORTS_SHOWN + 5 }, (_, i) => ({ email: `report.${i}@example.com`, name: `Report ${String(i).padStart(2, "0")}`, managerId: priyaId })),
+    );
+    const sam = await idOf("sam");
+    const counter = installCountingDatabase(handle);
+    const read = await counter.count(() => getPerson(admin, priyaId));
+    expect(read.statements).toBe(1);
+    expect(read.result.reports).toHaveLength(REPORTS_SHOWN);
+    // The demo's four reports of Priya's, and the thirty added.
+    expect(read.result.reportCount).toBe(REPORTS_SHOWN + 5 + 4);
+    expect(read.result.reports.map((r) => r.name)).toEqual([...read.result.reports.map((r) => r.name)].sort());
+
+    const manager = await as("priya");
+    const asManager = await counter.count(() => getPerson(manager, sam));
+    expect(asManager.statements).toBe(2);
+    expect(asManager.result).toMatchObject({ id: sam, reports: [], reportCount: 0 });
+    expect(asManager.result.placement).toMatchObject({ step: expect.any(String), effectiveOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 });
 

@@ -5,9 +5,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/db/audit";
 import type { Db, Tx } from "@/db/client";
 import { reportingTreeIds } from "@/db/people-store";
-import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
-import { passwordTokens, teams, users } from "@/db/schema";
+import { passwordTokens, placements, steps, teams, users } from "@/db/schema";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
 import { canManagePeople, canWriteManagerAssessment, canWritePlacements, type Role, type Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
@@ -52,9 +51,14 @@ export type PersonDetail = PersonSummary & {
   revision: number;
   /** What the viewer may do with this person, decided here so pages do not re-derive the policy. */
   can: { manage: boolean; place: boolean; writeManagerAssessment: boolean };
+  /** The person's direct reports by name, at most REPORTS_SHOWN; `reportCount` counts them all. */
   reports: { id: string; name: string; active: boolean }[];
+  reportCount: number;
   placement: { step: string; effectiveOn: string } | null;
 };
+
+/** How many direct reports a person's page names; the directory lists them all. */
+export const REPORTS_SHOWN = 25;
 
 const managers = alias(users, "managers");
 
@@ -98,23 +102,31 @@ export async function getPerson(viewer: Viewer, personId: string): Promise<Perso
   // A person the viewer may not see is "not found", so ids cannot be probed.
   const { db } = await getDatabase();
   if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That person");
+  // The person, their first reports and their latest placement, in one statement.
   const [row] = await db
-    .select({ ...summarySelect(), revision: users.revision })
+    .select({
+      ...summarySelect(),
+      revision: users.revision,
+      reports: sql<PersonDetail["reports"]>`coalesce((
+        select json_agg(json_build_object('id', r.id, 'name', r.name, 'active', r.active) order by r.name, r.id)
+        from (select id, name, active from ${users} r where r.manager_id = ${users.id} order by r.name, r.id limit ${REPORTS_SHOWN}) r
+      ), '[]')`,
+      reportCount: sql<number>`(select count(*)::int from ${users} r where r.manager_id = ${users.id})`,
+      placement: sql<PersonDetail["placement"]>`(
+        select json_build_object('step', s.name, 'effectiveOn', p.effective_on)
+        from ${placements} p join ${steps} s on s.id = p.step_id
+        where p.user_id = ${users.id}
+        order by p.effective_on desc, p.created_at desc
+        limit 1
+      )`,
+    })
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))
     .leftJoin(managers, eq(managers.id, users.managerId))
     .where(eq(users.id, personId));
   if (!row) throw new NotFoundError("That person");
-  const [reports, placement] = await Promise.all([
-    db
-      .select({ id: users.id, name: users.name, active: users.active })
-      .from(users)
-      .where(eq(users.managerId, personId))
-      .orderBy(asc(users.name)),
-    latestPlacement(db, personId),
-  ]);
   const can = { manage: canManagePeople(viewer), place: canWritePlacements(viewer), writeManagerAssessment: canWriteManagerAssessment(viewer, { managerId: row.managerId, active: row.active }) };
-  return { ...toSummary(row), revision: row.revision, can, reports, placement: placement ? { step: placement.stepName, effectiveOn: placement.effectiveOn } : null };
+  return { ...toSummary(row), revision: row.revision, can, reports: row.reports, reportCount: row.reportCount, placement: row.placement };
 }
 
 /** People who may be chosen as someone's manager: active managers and admins. */

@@ -61,35 +61,33 @@ const deciders = alias(users, "deciders");
 export async function listPlacementHistory(viewer: Viewer, personId: string): Promise<PlacementEntry[]> {
   const { db } = await getDatabase();
   if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That person");
-  const [[person], rows] = await Promise.all([
-    db.select({ id: users.id }).from(users).where(eq(users.id, personId)),
-    db
-      .select({
-        id: placements.id,
-        stepId: steps.id,
-        stepKey: steps.key,
-        stepName: steps.name,
-        frameworkName: frameworks.name,
-        versionNumber: frameworkVersions.number,
-        versionStatus: frameworkVersions.status,
-        effectiveOn: placements.effectiveOn,
-        reason: placements.reason,
-        note: placements.note,
-        decidedById: placements.decidedById,
-        decidedByName: deciders.name,
-        caseId: placements.caseId,
-        createdAt: placements.createdAt,
-      })
-      .from(placements)
-      .innerJoin(steps, eq(steps.id, placements.stepId))
-      .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.versionId))
-      .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-      .leftJoin(deciders, eq(deciders.id, placements.decidedById))
-      .where(eq(placements.userId, personId))
-      .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
-      .limit(HISTORY_LIMIT),
-  ]);
-  if (!person) throw new NotFoundError("That person");
+  const rows = await db
+    .select({
+      id: placements.id,
+      stepId: steps.id,
+      stepKey: steps.key,
+      stepName: steps.name,
+      frameworkName: frameworks.name,
+      versionNumber: frameworkVersions.number,
+      versionStatus: frameworkVersions.status,
+      effectiveOn: placements.effectiveOn,
+      reason: placements.reason,
+      note: placements.note,
+      decidedById: placements.decidedById,
+      decidedByName: deciders.name,
+      caseId: placements.caseId,
+      createdAt: placements.createdAt,
+    })
+    .from(placements)
+    .innerJoin(steps, eq(steps.id, placements.stepId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.versionId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .leftJoin(deciders, eq(deciders.id, placements.decidedById))
+    .where(eq(placements.userId, personId))
+    .orderBy(desc(placements.effectiveOn), desc(placements.createdAt))
+    .limit(HISTORY_LIMIT);
+  // Placements name their person; with none, whether there is such a person is asked apart.
+  if (rows.length === 0 && (await db.select({ id: users.id }).from(users).where(eq(users.id, personId))).length === 0) throw new NotFoundError("That person");
   const mayWrite = canWritePlacements(viewer);
   return rows.map((r) => ({
     id: r.id,

@@ -132,6 +132,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     </li>
                   ))}
                 </ul>
+                {person.reportCount > person.reports.length && (
+                  <Link href={`/people?manager=${person.id}&active=all`} className="mt-2 inline-block text-sm font-medium text-path hover:underline">
+                    All {person.reportCount} reports
+                  </Link>
+                )}
               </>
             )}
           </section>
