@@ -322,14 +322,33 @@ export async function setPersonActive(viewer: Viewer, raw: z.input<typeof setAct
       .update(users)
       .set({ active: input.active, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, input.id));
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: input.active ? "user.reactivate" : "user.deactivate",
-      entityType: "user",
-      entityId: input.id,
-      before: { active: before.active },
-      after: { active: input.active },
-    });
+    // Someone who has left leads no team: each team they led is left without a lead, as an edit of the team.
+    const led = input.active
+      ? []
+      : await tx
+          .update(teams)
+          .set({ leadId: null, revision: sql`${teams.revision} + 1`, updatedAt: new Date() })
+          .where(eq(teams.leadId, input.id))
+          .returning({ id: teams.id, name: teams.name });
+    await recordAudit(
+      tx,
+      {
+        actorId: viewer.id,
+        action: input.active ? "user.reactivate" : "user.deactivate",
+        entityType: "user",
+        entityId: input.id,
+        before: { active: before.active },
+        after: { active: input.active },
+      },
+      ...led.map((team) => ({
+        actorId: viewer.id,
+        action: "team.lead" as const,
+        entityType: "team" as const,
+        entityId: team.id,
+        before: { name: team.name, leadId: input.id, leadName: before.name },
+        after: { name: team.name, leadId: null, leadName: null },
+      })),
+    );
   });
   return { active: input.active };
 }

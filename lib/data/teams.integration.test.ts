@@ -80,6 +80,30 @@ describe("a team's lead", () => {
     expect(await teamEvents(platform.id)).toEqual([]);
   });
 
+  it("is cleared when the lead is deactivated, each team's change audited, and stays cleared on reactivation", async () => {
+    const [platform, product] = [await teamNamed("Platform"), await teamNamed("Product")];
+    const mei = await idOf("mei");
+    await setTeamLead(admin, { id: platform.id, revision: platform.revision, leadId: mei });
+    await setTeamLead(admin, { id: product.id, revision: product.revision, leadId: mei });
+    const [meiRow] = await handle.db.select().from(users).where(eq(users.id, mei));
+    await setPersonActive(admin, { id: mei, active: false, revision: meiRow!.revision });
+
+    for (const team of [platform, product]) {
+      const after = await teamNamed(team.name);
+      expect(after.leadId).toBeNull();
+      // A form open on the team from before is now stale.
+      expect(after.revision).toBe(team.revision + 2);
+      expect((await teamEvents(team.id)).at(-1)).toMatchObject({
+        actorId: admin.id,
+        before: { name: team.name, leadId: mei, leadName: "Mei Chen" },
+        after: { name: team.name, leadId: null, leadName: null },
+      });
+    }
+    const [again] = await handle.db.select().from(users).where(eq(users.id, mei));
+    await setPersonActive(admin, { id: mei, active: true, revision: again!.revision });
+    expect((await teamNamed("Platform")).leadId).toBeNull();
+  });
+
   it("answers not found for a team that is not there, and a conflict for a stale revision", async () => {
     const priya = await idOf("priya");
     expect(await rejection(setTeamLead(admin, { id: randomUUID(), revision: 1, leadId: priya }))).toBeInstanceOf(NotFoundError);
