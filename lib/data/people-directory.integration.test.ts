@@ -4,11 +4,11 @@ import { reportingTreeIds } from "@/db/people-store";
 import { assessments, placements, reviewCycles, steps, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/policy";
 import { NotAllowedError } from "@/lib/errors";
-import { DEFAULT_DIRECTORY_QUERY, PAGE_SIZE, parseDirectoryQuery, SEARCH_MAX, type DirectoryQuery } from "@/lib/people/directory";
+import { DEFAULT_DIRECTORY_QUERY, FILTER_CHOICES_LIMIT, PAGE_SIZE, parseDirectoryQuery, SEARCH_MAX, type DirectoryQuery } from "@/lib/people/directory";
 import type { TestDatabase } from "@/test/database";
 import { createDemoDatabase } from "@/test/people";
 import { installCountingDatabase } from "@/test/statement-counter";
-import { getPeopleDirectory, type PeopleDirectory } from "./people-directory";
+import { findDirectoryChoices, getPeopleDirectory, type PeopleDirectory } from "./people-directory";
 
 /**
  * The people directory against a real database: paging, search, filters and sorting in SQL,
@@ -123,16 +123,57 @@ describe("who the directory lists", () => {
     expect(names(await getPeopleDirectory(priya, view({ manager: priya.id })))).toEqual(["Diego Alvarez", "Lena Fischer", "Mei Chen", "Sam Okafor"]);
   });
 
-  it("offers a manager only the teams and managers of their own tree, and admins every team and everyone with reports", async () => {
+  it("offers a manager, searching for a team or a manager by name, only the teams and managers of their own tree", async () => {
     await addPeople(10);
-    const priya = await getPeopleDirectory(await as("priya"), view());
-    expect(priya.options.teams.map((t) => t.name)).toEqual(["Platform"]);
-    expect(priya.options.managers.map((m) => m.name)).toEqual(["Priya Raman"]);
-    const admin = await getPeopleDirectory(await as("alex"), view());
-    expect(admin.options.teams.map((t) => t.name)).toEqual(["Directory blue", "Directory red", "Platform", "Product"]);
-    expect(admin.options.managers.map((m) => m.name)).toEqual(["Alex Morgan", "Dora Directory", "Jonas Berg", "Marcus Bell", "Priya Raman"]);
-    expect(admin.options.steps.map((s) => s.key)).toContain("staff-engineer");
-    expect(admin.options.steps[0]).toMatchObject({ key: "software-engineer", name: "Software Engineer" });
+    const priya = await as("priya");
+    const admin = await as("alex");
+    const found = async (viewer: Viewer, search: { team?: string; manager?: string }) => {
+      const { team, manager } = await findDirectoryChoices(viewer, { team: search.team ?? "", manager: search.manager ?? "" });
+      return { team: team?.matches.map((t) => t.name), manager: manager?.matches.map((m) => m.name) };
+    };
+    // Every team and everyone with reports for the admin, matched on part of the name, ignoring case.
+    expect(await found(admin, { team: "R" })).toEqual({ team: ["Directory blue", "Directory red", "Platform", "Product"], manager: undefined });
+    expect(await found(admin, { team: "directory", manager: "ORA" })).toEqual({ team: ["Directory blue", "Directory red"], manager: ["Dora Directory"] });
+    expect(await found(admin, { manager: "a" })).toEqual({ team: undefined, manager: ["Alex Morgan", "Dora Directory", "Jonas Berg", "Marcus Bell", "Priya Raman"] });
+    // A name that starts with the search comes before one that holds it further on.
+    await handle.db.insert(teams).values({ name: "Redwood" });
+    expect((await found(admin, { team: "red" })).team).toEqual(["Redwood", "Directory red"]);
+    // Priya: her team and herself, never Product, Marcus or Dora, whatever she types.
+    expect(await found(priya, { team: "r" })).toEqual({ team: ["Platform"], manager: undefined });
+    expect(await found(priya, { team: "product", manager: "marcus" })).toEqual({ team: [], manager: [] });
+    expect(await found(priya, { team: "directory", manager: "dora" })).toEqual({ team: [], manager: [] });
+    expect((await found(priya, { manager: "a" })).manager).toEqual(["Priya Raman"]);
+    // What ILIKE treats specially is taken literally.
+    expect(await found(admin, { team: "%", manager: "_" })).toEqual({ team: [], manager: [] });
+    await expect(findDirectoryChoices(await as("sam"), { team: "a", manager: "" })).rejects.toBeInstanceOf(NotAllowedError);
+  });
+
+  it("offers at most a few matches, and says when there are more", async () => {
+    await handle.db.insert(teams).values(Array.from({ length: FILTER_CHOICES_LIMIT + 5 }, (_, i) => ({ name: `Guild ${String(i).padStart(2, "0")}` })));
+    const admin = await as("alex");
+    const { team } = await findDirectoryChoices(admin, { team: "guild", manager: "" });
+    expect(team!.matches).toHaveLength(FILTER_CHOICES_LIMIT);
+    expect(team!.matches[0]!.name).toBe("Guild 00");
+    expect(team!.more).toBe(true);
+    const narrower = (await findDirectoryChoices(admin, { team: "guild 1", manager: "" })).team!;
+    expect([narrower.matches.map((t) => t.name), narrower.more]).toEqual([["Guild 10", "Guild 11", "Guild 12"], false]);
+  });
+
+  it("names the team and manager a view is narrowed to only when the viewer may know them", async () => {
+    const { dora, red } = await addPeople(4);
+    const priya = await as("priya");
+    const admin = await as("alex");
+    const platform = (await handle.db.select({ id: teams.id }).from(teams).where(eq(teams.name, "Platform")))[0]!.id;
+    const named = async (viewer: Viewer, over: Partial<DirectoryQuery>) => (await getPeopleDirectory(viewer, view(over))).filters;
+    expect(await named(admin, { team: red, manager: dora })).toEqual({ team: { id: red, name: "Directory red" }, manager: { id: dora, name: "Dora Directory" } });
+    expect(await named(priya, { team: platform, manager: priya.id })).toEqual({ team: { id: platform, name: "Platform" }, manager: { id: priya.id, name: "Priya Raman" } });
+    expect(await named(priya, { manager: await idOf("sam") })).toMatchObject({ manager: { name: "Sam Okafor" } });
+    // Another tree's team and manager: neither their names nor their people.
+    const outside = await getPeopleDirectory(priya, view({ team: red, manager: dora, active: "all" }));
+    expect([outside.filters, outside.total]).toEqual([{ team: { id: red, name: null }, manager: { id: dora, name: null } }, 0]);
+    expect(await named(priya, { manager: await idOf("marcus") })).toEqual({ team: null, manager: { id: await idOf("marcus"), name: null } });
+    expect(await named(admin, { team: "none" })).toEqual({ team: null, manager: null });
+    expect(await named(admin, { team: crypto.randomUUID() })).toMatchObject({ team: { name: null } });
   });
 });
 
@@ -284,19 +325,30 @@ describe("the directory at scale", () => {
     const priya = await as("priya");
     const heavy = view({ q: "e", step: "software-engineer", sort: "step", dir: "desc", status: "not-submitted", active: "all" });
 
+    const platform = (await handle.db.select({ id: teams.id }).from(teams).where(eq(teams.name, "Platform")))[0]!.id;
+    const narrowed = view({ team: platform, manager: priya.id });
+    const search = { team: "o", manager: "a" };
+
     const small = await counter.count(() => getPeopleDirectory(admin, view()));
     const smallHeavy = await counter.count(() => getPeopleDirectory(admin, heavy));
     const smallManager = await counter.count(() => getPeopleDirectory(priya, view()));
+    const smallNarrowed = await counter.count(() => getPeopleDirectory(priya, narrowed));
+    const smallSearch = await counter.count(() => findDirectoryChoices(admin, search));
     await addPeople(500);
     const large = await counter.count(() => getPeopleDirectory(admin, view({ page: 4 })));
     const largeHeavy = await counter.count(() => getPeopleDirectory(admin, heavy));
     const largeManager = await counter.count(() => getPeopleDirectory(priya, view()));
+    const largeNarrowed = await counter.count(() => getPeopleDirectory(priya, narrowed));
+    const largeSearch = await counter.count(() => findDirectoryChoices(admin, search));
     expect(large.result.total).toBe(13 + 1 + 450);
     expect(large.result.people).toHaveLength(PAGE_SIZE);
     expect(largeHeavy.result.total).toBeGreaterThan(smallHeavy.result.total);
     expect(large.statements).toBe(small.statements);
     expect(largeHeavy.statements).toBe(smallHeavy.statements);
     expect(largeManager.statements).toBe(smallManager.statements);
+    expect(largeNarrowed.statements).toBe(smallNarrowed.statements);
+    expect(largeSearch.statements).toBe(smallSearch.statements);
+    expect(largeSearch.result.manager!.matches.length).toBeGreaterThan(smallSearch.result.manager!.matches.length);
     console.log(`people directory: ${small.statements} statements with 13 people, ${large.statements} with 514`);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { inReportingTree } from "@/db/people-store";
@@ -8,7 +8,7 @@ import { frameworks, frameworkVersions, placements, reviewCycles, steps, teams, 
 import { canListPeople, canManagePeople, type Role, type Viewer } from "@/lib/auth/policy";
 import { NotAllowedError } from "@/lib/errors";
 import { clampPage } from "@/lib/paging";
-import { NO_TEAM, NOT_PLACED, PAGE_SIZE, type DirectoryQuery, type DirectorySort } from "@/lib/people/directory";
+import { FILTER_CHOICES_LIMIT, NO_TEAM, NOT_PLACED, PAGE_SIZE, type DirectoryQuery, type DirectorySort } from "@/lib/people/directory";
 import type { ReviewState } from "@/lib/team/overview";
 
 /**
@@ -34,12 +34,12 @@ export type DirectoryPerson = {
 };
 
 export type DirectoryOptions = {
-  teams: { id: string; name: string }[];
-  /** People with someone below them whom the viewer may list: the manager filter's choices. */
-  managers: { id: string; name: string }[];
   /** The steps of each framework's current published version, in path order. */
   steps: { key: string; name: string; framework: string }[];
 };
+
+/** A team or manager the view is narrowed to, named as far as the viewer may know it: null when they may not. */
+export type DirectoryFilterName = { id: string; name: string | null };
 
 export type PeopleDirectory = {
   people: DirectoryPerson[];
@@ -51,9 +51,15 @@ export type PeopleDirectory = {
   pageSize: number;
   cycle: { id: string; name: string } | null;
   options: DirectoryOptions;
+  /** The team and manager filters of the view, with their names (teams: not for "no team"). */
+  filters: { team: DirectoryFilterName | null; manager: DirectoryFilterName | null };
 };
 
-/** The most people the manager filter offers; an organisation has a few dozen managers, not thousands. */
+/** What a search for a team or a manager to filter by found: the first matches by name, and whether there are more. */
+export type FilterChoices = { matches: { id: string; name: string }[]; more: boolean };
+
+
+/** The most people a list of managers to choose from holds; an organisation has dozens of managers, not thousands. */
 export const MANAGER_OPTIONS_LIMIT = 500;
 
 const managers = alias(users, "managers");
@@ -130,27 +136,86 @@ async function openCycle(db: Db) {
   return row ?? null;
 }
 
-async function teamOptions(db: Db, viewer: Viewer) {
-  if (canManagePeople(viewer)) return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(sql`lower(${teams.name})`);
-  // A manager is offered the teams of the people they may list, not every team's name.
-  return db
-    .selectDistinct({ id: teams.id, name: teams.name, sortName: sql<string>`lower(${teams.name})` })
-    .from(teams)
-    .innerJoin(users, eq(users.teamId, teams.id))
-    .where(visibleTo(viewer))
-    .orderBy(sql`lower(${teams.name})`)
-    .then((rows) => rows.map(({ id, name }) => ({ id, name })));
+/** The teams a viewer may name: admins every team, managers those of the people they may list. */
+function teamInScope(db: Db, viewer: Viewer): SQL | undefined {
+  if (canManagePeople(viewer)) return undefined;
+  return exists(db.select({ one: sql`1` }).from(users).where(and(eq(users.teamId, teams.id), visibleTo(viewer))));
 }
 
-async function managerOptions(db: Db, viewer: Viewer) {
+/** The people a viewer may name: admins anyone, managers themselves and the people below them. */
+function personInScope(viewer: Viewer): SQL | undefined {
+  return canManagePeople(viewer) ? undefined : or(eq(users.id, viewer.id), inReportingTree(users.id, viewer.id));
+}
+
+/** People with a report the viewer may list: whom the manager filter can name. */
+function managesSomeoneInScope(db: Db, viewer: Viewer): SQL {
   const reports = alias(users, "reports");
   const inScope = canManagePeople(viewer) ? undefined : inReportingTree(reports.id, viewer.id);
-  return db
-    .select({ id: users.id, name: users.name })
+  return exists(db.select({ one: sql`1` }).from(reports).where(and(eq(reports.managerId, users.id), inScope)));
+}
+
+/** The name of the team the view is narrowed to, when the viewer may know it; none for "no team". */
+async function teamFilterName(db: Db, viewer: Viewer, team: string | null): Promise<DirectoryFilterName | null> {
+  if (!team || team === NO_TEAM) return null;
+  const [row] = await db
+    .select({ name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.id, team), teamInScope(db, viewer)));
+  return { id: team, name: row?.name ?? null };
+}
+
+/** The name of the manager the view is narrowed to, when the viewer may know it. */
+async function managerFilterName(db: Db, viewer: Viewer, manager: string | null): Promise<DirectoryFilterName | null> {
+  if (!manager) return null;
+  const [row] = await db
+    .select({ name: users.name })
     .from(users)
-    .where(exists(db.select({ one: sql`1` }).from(reports).where(and(eq(reports.managerId, users.id), inScope))))
-    .orderBy(sql`lower(${users.name})`, asc(users.id))
-    .limit(MANAGER_OPTIONS_LIMIT);
+    .where(and(eq(users.id, manager), personInScope(viewer)));
+  return { id: manager, name: row?.name ?? null };
+}
+
+/** Matches of a typed name first where the name starts with it, then by name; one more than shown, to know whether there are more. */
+async function firstMatches(rows: Promise<{ id: string; name: string }[]>): Promise<FilterChoices> {
+  const found = await rows;
+  return { matches: found.slice(0, FILTER_CHOICES_LIMIT), more: found.length > FILTER_CHOICES_LIMIT };
+}
+
+const byMatch = (column: AnyColumn, text: string) => [sql`case when strpos(lower(${column}), lower(${text}::text)) = 1 then 0 else 1 end`, sql`lower(${column})`];
+
+/**
+ * The teams and managers whose name holds what the viewer typed, to narrow the directory by: at
+ * most FILTER_CHOICES_LIMIT of each, in one statement each, from what the viewer may see (a
+ * manager is offered the teams of their own reports and the managers in their own tree, never
+ * anyone else's). Managers and admins only.
+ */
+export async function findDirectoryChoices(viewer: Viewer, search: { team: string; manager: string }): Promise<{ team: FilterChoices | null; manager: FilterChoices | null }> {
+  if (!canListPeople(viewer)) throw new NotAllowedError("Only managers and admins can list people.");
+  const { db } = await getDatabase();
+  const team = search.team.trim();
+  const manager = search.manager.trim();
+  const [teamChoices, managerChoices] = await Promise.all([
+    team
+      ? firstMatches(
+          db
+            .select({ id: teams.id, name: teams.name })
+            .from(teams)
+            .where(and(ilike(teams.name, containing(team)), teamInScope(db, viewer)))
+            .orderBy(...byMatch(teams.name, team), asc(teams.id))
+            .limit(FILTER_CHOICES_LIMIT + 1),
+        )
+      : null,
+    manager
+      ? firstMatches(
+          db
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(and(ilike(users.name, containing(manager)), managesSomeoneInScope(db, viewer)))
+            .orderBy(...byMatch(users.name, manager), asc(users.id))
+            .limit(FILTER_CHOICES_LIMIT + 1),
+        )
+      : null,
+  ]);
+  return { team: teamChoices, manager: managerChoices };
 }
 
 async function stepOptions(db: Db) {
@@ -175,9 +240,10 @@ async function stepOptions(db: Db) {
 }
 
 /**
- * One page of the directory. Managers and admins only. Five statements before the page and one
- * for it, whatever the number of people: the open cycle, the filter choices (teams, managers,
- * steps) and the count, then the page, asked for once the count says which pages exist.
+ * One page of the directory. Managers and admins only. At most five statements before the page and
+ * one for it, whatever the number of people: the open cycle, the steps to filter by, the names of
+ * the team and manager the view is narrowed to (when it is) and the count, then the page, asked
+ * for once the count says which pages exist.
  */
 export async function getPeopleDirectory(viewer: Viewer, query: DirectoryQuery): Promise<PeopleDirectory> {
   if (!canListPeople(viewer)) throw new NotAllowedError("Only managers and admins can list people.");
@@ -189,10 +255,10 @@ export async function getPeopleDirectory(viewer: Viewer, query: DirectoryQuery):
   // otherwise only for the fifty people on the page.
   const stepNeeded = query.step !== null || query.sort === "step";
   const counted = db.select({ n: count() }).from(users).$dynamic();
-  const [cycle, teamRows, managerRows, stepRows, [counts]] = await Promise.all([
+  const [cycle, teamFilter, managerFilter, stepRows, [counts]] = await Promise.all([
     openCycle(db),
-    teamOptions(db, viewer),
-    managerOptions(db, viewer),
+    teamFilterName(db, viewer, query.team),
+    managerFilterName(db, viewer, query.manager),
     stepOptions(db),
     (stepNeeded ? counted.leftJoinLateral(step, sql`true`) : counted).where(where),
   ]);
@@ -248,6 +314,7 @@ export async function getPeopleDirectory(viewer: Viewer, query: DirectoryQuery):
     pages,
     pageSize: PAGE_SIZE,
     cycle,
-    options: { teams: teamRows, managers: managerRows, steps: stepRows },
+    options: { steps: stepRows },
+    filters: { team: teamFilter, manager: managerFilter },
   };
 }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { cleanSearch, DEFAULT_DIRECTORY_QUERY, directoryHref, isFiltered, parseDirectoryQuery, parsePage, SEARCH_MAX, shorterHref, sortedBy } from "./directory";
+import {
+  cleanSearch,
+  DEFAULT_DIRECTORY_QUERY,
+  directoryHref,
+  isFiltered,
+  parseDirectoryQuery,
+  parsePage,
+  SEARCH_MAX,
+  settledChoice,
+  shorterHref,
+  sortedBy,
+  withManager,
+  withTeam,
+} from "./directory";
 
 const ID = "6f1c2b9e-3d4a-4c5b-8e7f-0a1b2c3d4e5f";
 
@@ -17,8 +30,28 @@ describe("parseDirectoryQuery", () => {
       dir: "desc",
       page: "3",
     });
-    expect(query).toEqual({ q: "Lena", team: ID, role: "manager", manager: ID, step: "senior-engineer", status: "self-submitted", active: "all", sort: "step", dir: "desc", page: 3 });
+    expect(query).toEqual({
+      q: "Lena",
+      team: ID,
+      teamSearch: "",
+      role: "manager",
+      manager: ID,
+      managerSearch: "",
+      step: "senior-engineer",
+      status: "self-submitted",
+      active: "all",
+      sort: "step",
+      dir: "desc",
+      page: 3,
+    });
     expect(notes).toEqual({ ignored: [], searchCut: false });
+  });
+
+  it("reads a search for a team or a manager by name, cleaned like the search for people", () => {
+    const { query, notes } = parseDirectoryQuery({ teamq: "  Plat\u0000form ", managerq: "marcus" });
+    expect([query.teamSearch, query.managerSearch, query.team, query.manager]).toEqual(["Plat form", "marcus", null, null]);
+    expect(notes.searchCut).toBe(false);
+    expect(parseDirectoryQuery({ managerq: "m".repeat(SEARCH_MAX + 1) }).notes.searchCut).toBe(true);
   });
 
   it("falls back to the default view, and says which parameters it left out", () => {
@@ -93,6 +126,30 @@ describe("directoryHref", () => {
     expect(isFiltered(DEFAULT_DIRECTORY_QUERY)).toBe(false);
     expect(isFiltered({ ...DEFAULT_DIRECTORY_QUERY, sort: "email", page: 2 })).toBe(false);
     expect(isFiltered({ ...DEFAULT_DIRECTORY_QUERY, active: "all" })).toBe(true);
+    // A search for a team to choose is not a filter yet.
+    expect(isFiltered({ ...DEFAULT_DIRECTORY_QUERY, teamSearch: "plat" })).toBe(false);
+  });
+
+  it("sets and removes a team or manager filter from the first page, the search for it done", () => {
+    const searching = { ...DEFAULT_DIRECTORY_QUERY, q: "a", teamSearch: "plat", managerSearch: "mar", page: 3 };
+    expect(directoryHref(searching)).toBe("/people?q=a&teamq=plat&managerq=mar&page=3");
+    expect(directoryHref(withTeam(searching, ID))).toBe(`/people?q=a&team=${ID}&managerq=mar`);
+    expect(directoryHref(withManager(searching, ID))).toBe(`/people?q=a&teamq=plat&manager=${ID}`);
+    expect(directoryHref(withTeam({ ...searching, team: ID }, null))).toBe("/people?q=a&managerq=mar");
+    expect(directoryHref(withTeam(DEFAULT_DIRECTORY_QUERY, "none"))).toBe("/people?team=none");
+  });
+});
+
+describe("settledChoice", () => {
+  const team = (name: string) => ({ id: name.toLowerCase(), name });
+  it("settles on the only match, or the only one named exactly what was typed", () => {
+    expect(settledChoice("plat", [team("Platform")])).toEqual(team("Platform"));
+    expect(settledChoice("PRODUCT", [team("Product"), team("Product ops")])).toEqual(team("Product"));
+  });
+  it("leaves the choice to the person when several match, or none", () => {
+    expect(settledChoice("pro", [team("Product"), team("Product ops")])).toBeNull();
+    expect(settledChoice("Alex Kim", [team("Alex Kim"), team("Alex Kim")])).toBeNull();
+    expect(settledChoice("x", [])).toBeNull();
   });
 });
 

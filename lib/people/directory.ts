@@ -12,6 +12,8 @@ import type { ReviewState } from "@/lib/team/overview";
 export const PAGE_SIZE = 50;
 /** The longest search the directory runs; anything longer is cut to this. */
 export const SEARCH_MAX = 200;
+/** The most teams or managers a search for a filter offers; typing more of the name narrows them. */
+export const FILTER_CHOICES_LIMIT = 8;
 
 export const DIRECTORY_SORTS = ["name", "email", "team", "step", "role"] as const;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
@@ -41,8 +43,12 @@ export const reviewBadge: Record<ReviewState, { label: string; tone: "neutral" |
 export type DirectoryQuery = {
   q: string;
   team: string | null;
+  /** Part of a team's name, typed to choose the team filter: a search for choices, not a filter. */
+  teamSearch: string;
   role: Role | null;
   manager: string | null;
+  /** Part of a manager's name, typed to choose the manager filter. */
+  managerSearch: string;
   step: string | null;
   status: ReviewState | null;
   active: ActiveFilter;
@@ -56,15 +62,17 @@ export type DirectoryQuery = {
 export type QueryNotes = {
   /** Parameters whose value was not valid and was left out. */
   ignored: string[];
-  /** Whether the search was longer than SEARCH_MAX and was cut. */
+  /** Whether a search (of people, or for a team or manager) was longer than SEARCH_MAX and was cut. */
   searchCut: boolean;
 };
 
 export const DEFAULT_DIRECTORY_QUERY: DirectoryQuery = {
   q: "",
   team: null,
+  teamSearch: "",
   role: null,
   manager: null,
+  managerSearch: "",
   step: null,
   status: null,
   active: "active",
@@ -116,12 +124,16 @@ export function parseDirectoryQuery(raw: RawQuery): { query: DirectoryQuery; not
     return value ?? null;
   };
   const search = cleanSearch(first(raw.q));
+  const teamSearch = cleanSearch(first(raw.teamq));
+  const managerSearch = cleanSearch(first(raw.managerq));
   const sort = pick("sort", (v) => oneOf(DIRECTORY_SORTS, v)) ?? "name";
   const query: DirectoryQuery = {
     q: search.q,
     team: pick("team", (v) => (v === NO_TEAM || UUID.test(v) ? v.toLowerCase() : undefined)),
+    teamSearch: teamSearch.q,
     role: pick("role", (v) => oneOf(ROLES, v)),
     manager: pick("manager", (v) => (UUID.test(v) ? v.toLowerCase() : undefined)),
+    managerSearch: managerSearch.q,
     step: pick("step", (v) => (STEP_KEY.test(v) ? v : undefined)),
     status: pick("status", (v) => oneOf(REVIEW_STATES, v)),
     active: pick("active", (v) => oneOf(ACTIVE_FILTERS, v)) ?? "active",
@@ -129,7 +141,7 @@ export function parseDirectoryQuery(raw: RawQuery): { query: DirectoryQuery; not
     dir: pick("dir", (v) => oneOf(["asc", "desc"] as const, v)) ?? "asc",
     page: parsePage(first(raw.page)),
   };
-  return { query, notes: { ignored, searchCut: search.cut } };
+  return { query, notes: { ignored, searchCut: search.cut || teamSearch.cut || managerSearch.cut } };
 }
 
 /** The /people URL of a view, leaving out what is the default so shared links stay short. */
@@ -137,8 +149,10 @@ export function directoryHref(query: DirectoryQuery): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
   if (query.team) params.set("team", query.team);
+  if (query.teamSearch) params.set("teamq", query.teamSearch);
   if (query.role) params.set("role", query.role);
   if (query.manager) params.set("manager", query.manager);
+  if (query.managerSearch) params.set("managerq", query.managerSearch);
   if (query.step) params.set("step", query.step);
   if (query.status) params.set("status", query.status);
   if (query.active !== DEFAULT_DIRECTORY_QUERY.active) params.set("active", query.active);
@@ -170,6 +184,22 @@ export function sortedBy(query: DirectoryQuery, sort: DirectorySort): DirectoryQ
 }
 
 export const onPage = (query: DirectoryQuery, page: number): DirectoryQuery => ({ ...query, page });
+
+/** The view narrowed to a team (or "no team"), from its first page, with any search for a team done. */
+export const withTeam = (query: DirectoryQuery, team: string | null): DirectoryQuery => ({ ...query, team, teamSearch: "", page: 1 });
+
+/** The view narrowed to a manager's direct reports, from its first page, with any search for a manager done. */
+export const withManager = (query: DirectoryQuery, manager: string | null): DirectoryQuery => ({ ...query, manager, managerSearch: "", page: 1 });
+
+/**
+ * The one choice a search for a filter settles on by itself: the only match, or the only one whose
+ * name is what was typed (ignoring case). Null when the person has to choose, or nothing matched.
+ */
+export function settledChoice<T extends { name: string }>(search: string, matches: T[]): T | null {
+  if (matches.length === 1) return matches[0]!;
+  const exact = matches.filter((m) => m.name.toLowerCase() === search.toLowerCase());
+  return exact.length === 1 ? exact[0]! : null;
+}
 
 /** Whether the view narrows the directory at all (the default shows every active person). */
 export const isFiltered = (query: DirectoryQuery) =>

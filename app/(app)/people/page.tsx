@@ -1,77 +1,28 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { DirectoryFilters } from "@/components/people/directory-filters";
 import { DirectoryList } from "@/components/people/directory-list";
-import { inputClass } from "@/components/ui/form";
 import { buttonLinkClass, PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
-import { canListPeople, canManagePeople, roleLabel } from "@/lib/auth/policy";
+import { canListPeople, canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
-import { getPeopleDirectory, type DirectoryOptions } from "@/lib/data/people-directory";
+import { findDirectoryChoices, getPeopleDirectory } from "@/lib/data/people-directory";
 import { formatCount, showingText } from "@/lib/paging";
 import {
-  ACTIVE_FILTERS,
-  activeFilterLabel,
-  DIRECTORY_SORTS,
   directoryHref,
-  directorySortLabel,
   isFiltered,
-  NO_TEAM,
-  NOT_PLACED,
   onPage,
   parseDirectoryQuery,
-  reviewBadge,
   SEARCH_MAX,
+  settledChoice,
   shorterHref,
+  withManager,
+  withTeam,
   type DirectoryQuery,
 } from "@/lib/people/directory";
-import type { ReviewState } from "@/lib/team/overview";
 
 export const metadata: Metadata = { title: "People" };
-
-type Option = { value: string; label: string };
-type OptionGroup = { label: string; options: Option[] };
-
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | null; options: (Option | OptionGroup)[] }) {
-  const option = (o: Option) => (
-    <option key={o.value} value={o.value}>
-      {o.label}
-    </option>
-  );
-  return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        {options.map((o) =>
-          "options" in o ? (
-            <optgroup key={o.label} label={o.label}>
-              {o.options.map(option)}
-            </optgroup>
-          ) : (
-            option(o)
-          ),
-        )}
-      </select>
-    </div>
-  );
-}
-
-/** A URL can name a team, manager or step the choices do not hold (someone else's link): the select still shows it. */
-function withCurrent(options: Option[], value: string | null, label: string): Option[] {
-  return value && !options.some((o) => o.value === value) ? [...options, { value, label }] : options;
-}
-
-function stepChoices(steps: DirectoryOptions["steps"], value: string | null): (Option | OptionGroup)[] {
-  const frameworks = [...new Set(steps.map((s) => s.framework))];
-  const grouped: (Option | OptionGroup)[] =
-    frameworks.length > 1
-      ? frameworks.map((f) => ({ label: f, options: steps.filter((s) => s.framework === f).map((s) => ({ value: s.key, label: s.name })) }))
-      : steps.map((s) => ({ value: s.key, label: s.name }));
-  const known = steps.some((s) => s.key === value) || value === NOT_PLACED;
-  return [{ value: "", label: "Any step" }, ...grouped, { value: NOT_PLACED, label: "Not placed" }, ...(value && !known ? [{ value, label: "Unknown step" }] : [])];
-}
 
 const PARAMETER_NAMES: Record<string, string> = {
   team: "team",
@@ -97,6 +48,15 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const shorter = shorterHref(raw);
   if (shorter) redirect(shorter as Route);
   const { query: asked, notes } = parseDirectoryQuery(raw);
+  // A team or manager typed by name: a search that settles on one match sets the filter at once;
+  // otherwise its matches are offered to choose from.
+  const choices = asked.teamSearch || asked.managerSearch ? await findDirectoryChoices(viewer, { team: asked.teamSearch, manager: asked.managerSearch }) : { team: null, manager: null };
+  const team = choices.team && settledChoice(asked.teamSearch, choices.team.matches);
+  const manager = choices.manager && settledChoice(asked.managerSearch, choices.manager.matches);
+  if ((team || manager) && !notes.searchCut) {
+    const settled = manager ? withManager(asked, manager.id) : asked;
+    redirect(directoryHref(team ? withTeam(settled, team.id) : settled) as Route);
+  }
   const directory = await getPeopleDirectory(viewer, asked);
   const { people, total, page, pages, cycle, options } = directory;
   const query: DirectoryQuery = { ...asked, page };
@@ -125,77 +85,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           )
         }
       />
-      {/* Keyed by the view, so that its fields show the URL's view again after a navigation (Clear, a sort link). */}
-      <form
-        key={directoryHref({ ...query, page: 1 })}
-        method="get"
-        action="/people"
-        role="search"
-        aria-label="Search and filter people"
-        className="grid grid-cols-2 items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm lg:grid-cols-4 xl:grid-cols-6"
-      >
-        <div className="col-span-2 min-w-0 space-y-1">
-          <label htmlFor="people-q" className="block text-sm font-medium">
-            Search by name or email
-          </label>
-          <input id="people-q" name="q" type="search" maxLength={SEARCH_MAX} defaultValue={query.q} className={inputClass} />
-        </div>
-        <FilterSelect
-          id="people-team"
-          name="team"
-          label="Team"
-          value={query.team}
-          options={withCurrent([{ value: "", label: "Any team" }, ...options.teams.map((t) => ({ value: t.id, label: t.name })), { value: NO_TEAM, label: "No team" }], query.team, "Unknown team")}
-        />
-        <FilterSelect
-          id="people-role"
-          name="role"
-          label="Role"
-          value={query.role}
-          options={[{ value: "", label: "Any role" }, ...(["engineer", "manager", "admin"] as const).map((r) => ({ value: r, label: roleLabel[r] }))]}
-        />
-        <FilterSelect
-          id="people-manager"
-          name="manager"
-          label="Reports to"
-          value={query.manager}
-          options={withCurrent(
-            [{ value: "", label: "Anyone" }, ...options.managers.map((m) => ({ value: m.id, label: m.id === viewer.id ? `${m.name} (you)` : m.name }))],
-            query.manager,
-            "Someone else",
-          )}
-        />
-        <FilterSelect id="people-step" name="step" label="Step" value={query.step} options={stepChoices(options.steps, query.step)} />
-        {cycle && (
-          <FilterSelect
-            id="people-status"
-            name="status"
-            label="Review status"
-            value={query.status}
-            options={[{ value: "", label: "Any" }, ...(Object.keys(reviewBadge) as ReviewState[]).map((s) => ({ value: s, label: reviewBadge[s].label }))]}
-          />
-        )}
-        <FilterSelect id="people-active" name="active" label="Show" value={query.active} options={ACTIVE_FILTERS.map((a) => ({ value: a, label: activeFilterLabel[a] }))} />
-        <FilterSelect id="people-sort" name="sort" label="Sort by" value={query.sort} options={DIRECTORY_SORTS.map((s) => ({ value: s, label: directorySortLabel[s] }))} />
-        <FilterSelect
-          id="people-dir"
-          name="dir"
-          label="Order"
-          value={query.dir}
-          options={[
-            { value: "asc", label: "Ascending" },
-            { value: "desc", label: "Descending" },
-          ]}
-        />
-        <div className="col-span-2 flex flex-wrap items-center gap-3">
-          <button type="submit" className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">
-            Apply
-          </button>
-          <Link href="/people" className={buttonLinkClass}>
-            Clear
-          </Link>
-        </div>
-      </form>
+      <DirectoryFilters
+        query={query}
+        viewer={{ id: viewer.id, hasReports: viewer.hasReports }}
+        filters={directory.filters}
+        choices={choices}
+        steps={options.steps}
+        reviewing={cycle !== null}
+      />
 
       {(notes.searchCut || ignored.length > 0 || pageMoved) && (
         <div role="status" data-testid="directory-notes" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
@@ -224,13 +121,16 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         )
       ) : (
         <>
-          <p data-testid="directory-shown" className="text-sm text-stone-600">
-            {pages > 1
-              ? `${showingText({ page, total, pageSize: directory.pageSize })} people${isFiltered(query) ? " matching this view" : ""}.`
-              : isFiltered(query)
-                ? `${formatCount(total)} ${total === 1 ? "person matches" : "people match"} this view.`
-                : `${formatCount(total)} ${total === 1 ? "person" : "people"}.`}
-          </p>
+          <div className="flex flex-wrap justify-between gap-x-6 gap-y-1 text-sm text-stone-600">
+            <p data-testid="directory-shown">
+              {pages > 1
+                ? `${showingText({ page, total, pageSize: directory.pageSize })} people${isFiltered(query) ? " matching this view" : ""}.`
+                : isFiltered(query)
+                  ? `${formatCount(total)} ${total === 1 ? "person matches" : "people match"} this view.`
+                  : `${formatCount(total)} ${total === 1 ? "person" : "people"}.`}
+            </p>
+            <p>A team or a manager in the list narrows the view to them.</p>
+          </div>
           <DirectoryList people={people} query={query} cycle={cycle} caption={`${title}, page ${page} of ${pages}`} />
           <Pager page={page} pages={pages} href={(p) => directoryHref(onPage(query, p)) as Route} label={`Pages of ${title.toLowerCase()}`} />
         </>
