@@ -78,8 +78,10 @@ function Chip({ id, name, label, value, text, removeHref }: { id: string; name: 
       </p>
       <input type="hidden" name={name} value={value} />
       <p className="flex min-h-[2.375rem] items-center">
-        <span data-testid={`${name}-chip`} className="inline-flex min-w-0 max-w-full items-center gap-1 rounded-full border border-path/40 bg-path-soft py-0.5 pr-0.5 pl-3 text-sm font-medium text-stone-900">
-          <span className="truncate">{text}</span>
+        <span className="inline-flex min-w-0 max-w-full items-center gap-1 rounded-full border border-path/40 bg-path-soft py-0.5 pr-0.5 pl-3 text-sm font-medium text-stone-900">
+          <span data-testid={`${name}-chip`} className="truncate">
+            {text}
+          </span>
           <Link href={removeHref as Route} className="inline-flex size-7 shrink-0 items-center justify-center rounded-full text-stone-700 hover:bg-white hover:text-stone-950">
             <span aria-hidden="true">✕</span>
             <span className="sr-only">
