@@ -47,6 +47,7 @@ test.describe("the audit log", () => {
     await page.getByLabel("New team").fill("Release guild");
     await page.getByRole("button", { name: "Create team" }).click();
     await expect(page.getByText("The team Release guild was created.")).toBeVisible();
+    await page.getByRole("link", { name: "Rename Release guild", exact: true }).click();
     const teamId = await page.locator("form", { has: page.getByLabel("Name of Release guild", { exact: true }) }).locator('input[name="id"]').inputValue();
     const form = page.locator("form", { has: page.locator(`input[name="id"][value="${teamId}"]`) });
     const revision = `input[name="id"][value="${teamId}"] ~ input[name="revision"]`;

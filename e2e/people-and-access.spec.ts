@@ -220,7 +220,8 @@ test.describe("an admin managing people", () => {
     await page.getByLabel("New team").fill("platform");
     await page.getByRole("button", { name: "Create team" }).click();
     await expect(page.getByText("A team with this name exists already.").first()).toBeVisible();
-    const data = page.getByRole("listitem").filter({ has: page.locator('input[value="Data"]') });
+    const data = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Data", exact: true }) });
+    await data.getByRole("link", { name: "Rename Data" }).click();
     await data.getByRole("textbox").fill("Data Platform");
     await data.getByRole("button", { name: "Rename" }).click();
     await expect(page.getByText("Renamed to Data Platform.")).toBeVisible();

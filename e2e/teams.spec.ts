@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 
 /**
  * The admin's teams page: each team's lead, changed there, and its members, a link away from the
@@ -33,9 +33,51 @@ test.describe("teams, their leads and their members", () => {
     expect(count).toBeGreaterThanOrEqual(5);
     await members.click();
     await expect(page).toHaveURL(/\/people\?team=[0-9a-f-]{36}$/);
-    await expect(page.getByLabel("Team", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(page.getByTestId("team-chip")).toHaveText("Platform");
     await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
     await expect(page.locator("table tbody tr")).toHaveCount(count);
+  });
+
+  test("names six members of a team, with the rest a link away", async ({ page, signInAs, visit }) => {
+    await signInAs("alex");
+    await visit("/teams");
+    // Product has seven members: six by name, then all of them in the directory.
+    const product = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Product", exact: true }) });
+    const named = product.getByRole("list").getByRole("link");
+    await expect(named).toHaveCount(6);
+    await expect(named.first()).toHaveText("Aisha Khan");
+    const all = product.getByRole("link", { name: /^All \d+ members of Product$/ });
+    expect(Number((await all.textContent())!.match(/\d+/)![0])).toBeGreaterThan(6);
+    await all.click();
+    await expect(page.getByTestId("team-chip")).toHaveText("Product");
+  });
+
+  test("renames one team at a time", async ({ page, signInAs, visit }) => {
+    await signInAs("alex");
+    await visit("/teams");
+    await page.getByLabel("New team").fill("Release train");
+    await page.getByRole("button", { name: "Create team" }).click();
+    await expect(page.getByText("The team Release train was created.")).toBeVisible();
+    // No rename form until one is asked for, and then only that team's.
+    await expect(page.getByLabel(/^Name of /)).toHaveCount(0);
+    const team = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Release train", exact: true }) });
+    await team.getByRole("link", { name: "Rename Release train" }).click();
+    await expect(page).toHaveURL(/\/teams\?rename=[0-9a-f-]{36}#team-/);
+    await expect(page.getByLabel(/^Name of /)).toHaveCount(1);
+    await expectAccessible(page);
+    await team.getByLabel("Name of Release train").fill("");
+    await team.getByRole("button", { name: "Rename" }).click();
+    await expect(team.getByLabel("Name of Release train")).toHaveAttribute("aria-invalid", "true");
+    await team.getByLabel("Name of Release train").fill("Release crew");
+    await team.getByRole("button", { name: "Rename" }).click();
+    const renamed = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Release crew", exact: true }) });
+    await expect(renamed.getByText("Renamed to Release crew.")).toBeVisible();
+    await renamed.getByRole("link", { name: "Done renaming Release crew" }).click();
+    await expect(page.getByLabel(/^Name of /)).toHaveCount(0);
+    await expect(renamed.getByRole("link", { name: "Rename Release crew" })).toBeVisible();
+    // A malformed team in the address opens nothing.
+    await visit("/teams?rename=not-a-team&lead=%00");
+    await expect(page.getByLabel(/^Name of /)).toHaveCount(0);
   });
 
   test("an empty team says what to do next, and the page fits a phone", async ({ page, signInAs, visit }) => {

@@ -163,7 +163,7 @@ export async function listLeadChoices(viewer: Viewer): Promise<{ id: string; nam
 /** Teams to a page of the teams list. */
 export const TEAMS_PAGE_SIZE = 25;
 /** The members named on each team; the rest are a link away, in the people directory. */
-export const TEAM_MEMBERS_SHOWN = 8;
+export const TEAM_MEMBERS_SHOWN = 6;
 
 export type TeamSummary = {
   id: string;
