@@ -157,6 +157,26 @@ test.describe("a manager's team overview", () => {
     }
   });
 
+  test("on a phone the home page's links share a grid, and nothing scrolls sideways", async ({ page, signInAs, visit }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs("priya");
+    await visit("/");
+    const links = page.getByTestId("home-links").getByRole("link");
+    await expect(links).toHaveText(["See the career path", "My reports", "My team"]);
+    const [path, reports, team] = await Promise.all([0, 1, 2].map(async (i) => (await links.nth(i).boundingBox())!));
+    // Three links: the first across the row, the other two side by side below it, as wide as each other.
+    expect(path!.width).toBeGreaterThan(300);
+    expect(reports!.y).toBeGreaterThan(path!.y + path!.height);
+    expect(team!.y).toBe(reports!.y);
+    expect(Math.abs(team!.width - reports!.width)).toBeLessThan(1);
+    expect(reports!.x + reports!.width).toBeLessThan(team!.x);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // On a laptop they sit in one row.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const tops = await Promise.all([0, 1, 2].map(async (i) => (await links.nth(i).boundingBox())!.y));
+    expect(new Set(tops).size).toBe(1);
+  });
+
   test("Alex, an admin, sees his own tree grouped by his direct reports, and what waits for him", async ({ page, signInAs, visit }) => {
     await signInAs("alex");
     await visit("/");

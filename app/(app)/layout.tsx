@@ -47,7 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           who={
             <p data-testid="signed-in-as" className="flex min-w-0 items-center gap-1.5 text-sm text-stone-600">
               <span className="sr-only">Signed in as </span>
-              <Link href={`/people/${viewer.id}`} className="truncate font-medium text-stone-900 hover:underline">
+              <Link href={`/people/${viewer.id}`} title={viewer.name} className="truncate font-medium text-stone-900 hover:underline">
                 {viewer.name}
               </Link>{" "}
               <span className="shrink-0 rounded-full bg-path-soft px-2 py-0.5 text-xs font-medium text-stone-800 max-sm:sr-only">{roleLabel[viewer.role]}</span>

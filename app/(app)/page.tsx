@@ -25,7 +25,11 @@ export default async function HomePage() {
       <div className="space-y-8">
         <div>
           <PageHeader title={`Welcome, ${firstName(viewer.name)}`} description="You are not placed on a career path yet." />
-          <div className="flex flex-wrap gap-3">
+          {/* On a phone the links share a grid, in pairs, the first across the whole row when they are odd in number. */}
+          <div
+            data-testid="home-links"
+            className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap [&>*]:justify-center [&>*]:text-center [&>:first-child:nth-last-child(odd)]:col-span-2"
+          >
             <Link href="/path" className={primaryLinkClass}>
               See the career path
             </Link>

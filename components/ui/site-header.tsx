@@ -70,7 +70,8 @@ export function SiteHeader({ brand, links, admin, who, actions }: Props) {
   return (
     <div onKeyDown={onKeyDown} className="mx-auto flex min-h-14 max-w-screen-2xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:px-6">
       {brand}
-      <div className="order-1 ml-auto flex min-w-0 flex-1 basis-0 justify-end xl:order-2 xl:flex-none xl:basis-auto">{who}</div>
+      {/* Takes what room the row leaves, never more: a long name is cut short rather than pushing the links to a second row. */}
+      <div className="order-1 ml-auto flex min-w-0 flex-1 basis-0 justify-end xl:order-2">{who}</div>
       <button
         ref={menuButton}
         type="button"
