@@ -23,7 +23,7 @@ import {
 import { castVote, closeSession, createSession, decideCase, publishSession, startSession } from "./calibration";
 import { createCase, getCase, listCasesAbout, updateCase } from "./cases";
 import { getTeamOverview } from "./team";
-import { getPeopleDirectory } from "./people-directory";
+import { findDirectoryChoices, getPeopleDirectory } from "./people-directory";
 import { DEFAULT_DIRECTORY_QUERY } from "@/lib/people/directory";
 import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
@@ -157,6 +157,11 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const [target] = await handle.db.select({ email: users.email }).from(users).where(eq(users.id, id));
     const directory = await getPeopleDirectory(viewer, { ...DEFAULT_DIRECTORY_QUERY, q: target!.email, active: "all" });
     if (!directory.people.some((p) => p.id === id)) throw new NotFoundError("That person");
+  },
+  "name a person on the people directory's manager filter": async (viewer, id) => {
+    // The view of the person's direct reports, as a shared address would ask for it: the chip names them, or not.
+    const { filters } = await getPeopleDirectory(viewer, { ...DEFAULT_DIRECTORY_QUERY, manager: id });
+    if (!filters.manager?.name) throw new NotFoundError("That person");
   },
   "see a manager's team overview (My team)": async (viewer, id) => {
     const { members } = await getTeamOverview(viewer);
@@ -358,6 +363,27 @@ describe.each(table)("$action", ({ action, cells }) => {
       if (outcome === "no") expect(await stateOf(targetId)).toEqual(before);
     },
   );
+});
+
+describe("the people directory's choices of teams and managers", () => {
+  it("refuses engineers, and offers a manager only their own tree's teams and managers", async () => {
+    await expect(findDirectoryChoices(viewers.engineer, { team: "a", manager: "a" })).rejects.toBeInstanceOf(NotAllowedError);
+    const every = { team: "", manager: "" };
+    // Searched vowel by vowel (every name in the demo holds one), gathering all that is offered.
+    const gather = async (viewer: Viewer) => {
+      const found = { teams: new Set<string>(), managers: new Set<string>() };
+      for (const v of "aeiou") {
+        const { team, manager } = await findDirectoryChoices(viewer, { ...every, team: v, manager: v });
+        for (const t of team!.matches) found.teams.add(t.name);
+        for (const m of manager!.matches) found.managers.add(m.name.split(" (")[0]!);
+      }
+      return { teams: [...found.teams].sort(), managers: [...found.managers].sort() };
+    };
+    expect(await gather(viewers.manager)).toEqual({ teams: ["Platform"], managers: ["Priya Raman"] });
+    const admin = await gather(viewers.admin);
+    expect(admin.teams).toEqual(expect.arrayContaining(["Platform", "Product"]));
+    expect(admin.managers).toEqual(expect.arrayContaining(["Alex Morgan", "Jonas Berg", "Marcus Bell", "Priya Raman"]));
+  });
 });
 
 describe("a manager's people list", () => {
