@@ -10,7 +10,7 @@ const UNKNOWN_ID = "6f1c2b9e-3d4a-4c5b-8e7f-0a1b2c3d4e5f";
 
 async function idOf(page: Page, name: string): Promise<string> {
   await page.goto("/people");
-  const href = await page.getByRole("table").getByRole("link", { name, exact: true }).getAttribute("href");
+  const href = await page.getByRole("table").getByRole("rowheader").getByRole("link", { name, exact: true }).getAttribute("href");
   return href!.split("/").pop()!;
 }
 
@@ -121,11 +121,13 @@ test.describe("hostile input", () => {
       "?callbackUrl=https://evil.example.com&passwordSet=1",
       "?q=%E0%A4%A&from=%ZZ",
       `?from=abc&to=-1&framework=${long}&pillar=%00&team=%00&step=${long}&sort=nope`,
+      `?teamq=${long}&managerq=%00%25_&rename=${long}&lead=%00&team=${UNKNOWN_ID}&manager=${UNKNOWN_ID}`,
+      `?teamq=%E2%80%AE&managerq=a&managerq=b&rename=${UNKNOWN_ID}&lead=${UNKNOWN_ID}`,
     ];
 
     // Pages that read their query string get every malformed query; the others two of them.
     const readsQuery = (path: string) =>
-      /^\/(|audit|evidence|evidence\/new|sign-in|people|people\/[^/]+\/assessment|path|team|frameworks\/engineering\/(diff|move))$/.test(path);
+      /^\/(|audit|evidence|evidence\/new|sign-in|people|people\/[^/]+\/assessment|path|team|teams|frameworks\/engineering\/(diff|move))$/.test(path);
     for (const who of ["alex", "priya", "diego"] as DemoKey[]) {
       const viewer = await signInElsewhere(who);
       for (const path of pages) {

@@ -12,7 +12,8 @@ async function idOf(browser: Browser, baseURL: string, name: string): Promise<st
   await signInWith(page, demo.alex.email, "alex-waymark");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   await page.goto("/people");
-  const href = await page.getByRole("link", { name, exact: true }).getAttribute("href");
+  // The name in the first column opens the person's page; the same name as someone's manager filters the list.
+  const href = await page.getByRole("rowheader").getByRole("link", { name, exact: true }).getAttribute("href");
   await context.close();
   return href!.split("/").pop()!;
 }
@@ -170,7 +171,7 @@ test.describe("an admin managing people", () => {
   test("refuses a reporting loop and demoting the last admin, with the reason beside the field", async ({ page, signInAs }) => {
     await signInAs("alex");
     await page.goto("/people");
-    await page.getByRole("table").getByRole("link", { name: "Alex Morgan", exact: true }).click();
+    await page.getByRole("table").getByRole("rowheader").getByRole("link", { name: "Alex Morgan", exact: true }).click();
     await page.getByLabel("Manager", { exact: true }).selectOption({ label: "Priya Raman" });
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByTestId("form-message").first()).toHaveText("Nothing was saved: check the highlighted fields.");
