@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { jsonRecordset, type Tx } from "./client";
-import { assessments, auditEvents, evidence, placements, promotionCases } from "./schema";
+import { assessments, auditEvents, evidence, growthPlans, placements, promotionCases } from "./schema";
 
 export type AuditEntityType =
   | "user"
@@ -8,6 +8,7 @@ export type AuditEntityType =
   | "framework_version"
   | "assessment"
   | "evidence"
+  | "growth_plan"
   | "promotion_case"
   | "review_cycle"
   | "placement"
@@ -48,8 +49,8 @@ function field(value: unknown, key: string): string | null {
 /**
  * The person an event is about, read in the same statement as the insert: from the entry when it
  * says, else from the entity's own row (a placement's person, an assessment's subject, a case's
- * subject, an evidence item's owner). Evidence is changed by its owner alone, so a deleted item's
- * owner is the actor.
+ * subject, an evidence item's or a growth plan's owner). Evidence is changed by its owner alone, so
+ * a deleted item's owner is the actor.
  */
 function subjectOf(e: AuditEntry): string | SQL | null {
   const id = e.entityId;
@@ -64,6 +65,8 @@ function subjectOf(e: AuditEntry): string | SQL | null {
       return field(e.after, "subjectId") ?? field(e.before, "subjectId") ?? sql`(select ${promotionCases.subjectId} from ${promotionCases} where ${promotionCases.id} = ${id})`;
     case "evidence":
       return sql`coalesce((select ${evidence.ownerId} from ${evidence} where ${evidence.id} = ${id}), ${e.actorId}::uuid)`;
+    case "growth_plan":
+      return sql`(select ${growthPlans.ownerId} from ${growthPlans} where ${growthPlans.id} = ${id})`;
     default:
       return null;
   }

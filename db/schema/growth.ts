@@ -1,5 +1,5 @@
-import { relations } from "drizzle-orm";
-import { date, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { relations, sql } from "drizzle-orm";
+import { check, date, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./people";
 
 /** Growth plans: a north star, lanes, milestones and an experiment log, one plan per person. */
@@ -13,21 +13,30 @@ export const growthPlans = pgTable("growth_plans", {
     .unique()
     .references(() => users.id, { onDelete: "cascade" }),
   northStar: text("north_star").notNull().default(""),
+  /** The month the north star is meant for, stored as its first day. */
+  horizon: date("horizon", { mode: "string" }),
   archetypeMix: jsonb("archetype_mix").$type<ArchetypeMix>(),
   revision: integer("revision").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const growthLanes = pgTable("growth_lanes", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  planId: uuid("plan_id")
-    .notNull()
-    .references(() => growthPlans.id, { onDelete: "cascade" }),
-  position: integer("position").notNull(),
-  title: text("title").notNull(),
-  description: text("description").notNull().default(""),
-});
+/** A lane of a plan: one outcome that supports the north star, with how it is measured. The plan's revision stands for its lanes. */
+export const growthLanes = pgTable(
+  "growth_lanes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => growthPlans.id, { onDelete: "cascade" }),
+    /** 1, 2 or 3: where the lane stands on the plan. */
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    outcome: text("outcome").notNull().default(""),
+    metrics: text("metrics").notNull().default(""),
+  },
+  (t) => [uniqueIndex("growth_lanes_position_uq").on(t.planId, t.position), check("growth_lanes_position", sql`${t.position} between 1 and 3`)],
+);
 
 export const milestoneStatus = pgEnum("milestone_status", ["planned", "in-progress", "done", "dropped"]);
 

@@ -335,6 +335,56 @@ describe("evidence", () => {
   });
 });
 
+describe("growth plans", () => {
+  const lanes = [
+    { position: 1, name: "Technical depth", outcome: "Own the ledger.", metrics: "Two design docs." },
+    { position: 2, name: "Systems thinking and impact", outcome: "", metrics: "" },
+  ];
+  const plan = { northStar: "The go-to owner of payments.", horizon: "2029-06", lanes };
+  const onPlan = { entityType: "growth_plan", entityId: GONE, actorId: SAM, subject: sam } as const;
+
+  it("words a first save: the plan linked to its page, the horizon, the lanes and the north star as text", () => {
+    const d = said(event({ action: "plan.update", ...onPlan, before: null, after: plan }));
+    expect(phrase(d)).toBe("wrote their [growth plan]");
+    expect(d.phrase[2]).toEqual({ text: "growth plan", href: `/people/${SAM}/plan` });
+    expect(lines(d)).toEqual(["Horizon: June 2029", "Lanes: “Technical depth” and “Systems thinking and impact”"]);
+    expect(d.notes).toEqual([{ label: "North star", text: "The go-to owner of payments." }]);
+  });
+
+  it("lists what a later save changed, lane by lane, with the texts' lengths rather than the texts", () => {
+    const after = {
+      northStar: "<b>Owner</b> of payments and billing.",
+      horizon: "2029-12",
+      lanes: [
+        { position: 1, name: "Payments depth", outcome: "Own the ledger and its storage.", metrics: "" },
+        { position: 3, name: "Leadership", outcome: "", metrics: "" },
+      ],
+    };
+    const d = said(event({ action: "plan.update", ...onPlan, before: plan, after }));
+    expect(phrase(d)).toBe("changed their [growth plan]");
+    expect(lines(d)).toEqual([
+      "Horizon: June 2029 → December 2029",
+      "North star: rewritten, 37 characters",
+      "Lane 1 name: Technical depth → Payments depth",
+      "Lane 1 outcome: rewritten, 31 characters",
+      "Lane 1 metrics: cleared",
+      "Lane 2: removed “Systems thinking and impact”",
+      "Lane 3: added “Leadership”",
+    ]);
+    expect(d.notes).toEqual([{ label: "North star", text: "<b>Owner</b> of payments and billing." }]);
+    const unchangedStar = said(event({ action: "plan.update", ...onPlan, before: plan, after: { ...plan, lanes: [{ ...lanes[0]!, metrics: "Three design docs." }, lanes[1]] } }));
+    expect(lines(unchangedStar)).toEqual(["Lane 1 metrics: rewritten, 18 characters"]);
+    expect(unchangedStar.notes).toEqual([]);
+  });
+
+  it("says so when a save changed nothing, and survives what no save records", () => {
+    expect(phrase(said(event({ action: "plan.update", ...onPlan, before: plan, after: plan })))).toBe("saved their [growth plan] without changing it");
+    const odd = said(event({ action: "plan.update", ...onPlan, subject: null, before: { lanes: "x" }, after: { lanes: [null, 1, { position: "1" }], northStar: 5 } }));
+    expect(phrase(odd)).toBe("changed their growth plan");
+    expect(lines(odd)).toEqual(["North star: written, 1 character"]);
+  });
+});
+
 describe("promotion cases", () => {
   const onCase = { entityType: "promotion_case", entityId: CASE, actorId: PRIYA, subject: sam } as const;
 
@@ -433,7 +483,7 @@ describe("the catalogue", () => {
       if (!/\.ts$/.test(file) || /test\.ts$/.test(file)) continue;
       const text = fs.readFileSync(file, "utf8");
       if (!/recordAudit|auditEvents/.test(text)) continue;
-      for (const m of text.matchAll(/["'`]((?:user|team|placement|framework|cycle|assessment|evidence|case|calibration)\.[a-z][a-z.-]*)["'`]/g)) written.add(m[1]!);
+      for (const m of text.matchAll(/["'`]((?:user|team|placement|framework|cycle|assessment|evidence|plan|case|calibration)\.[a-z][a-z.-]*)["'`]/g)) written.add(m[1]!);
     }
     expect(written.size).toBeGreaterThan(40);
     expect([...written].filter((a) => !isKnownAction(a))).toEqual([]);
@@ -441,7 +491,7 @@ describe("the catalogue", () => {
 
   it("offers every action in a group, and reads the ids a page mentions", () => {
     const groups = auditActionGroups();
-    expect(groups.map((g) => g.group)).toEqual(["People", "Teams", "Placements", "Frameworks", "Review cycles", "Assessments", "Evidence", "Promotion cases", "Calibration"]);
+    expect(groups.map((g) => g.group)).toEqual(["People", "Teams", "Placements", "Frameworks", "Review cycles", "Assessments", "Evidence", "Growth plans", "Promotion cases", "Calibration"]);
     const refs = auditReferences([
       { entityType: "user", entityId: SAM, before: { managerId: PRIYA, teamId: PLATFORM }, after: { managerId: MARCUS } },
       { entityType: "assessment", entityId: ASSESSMENT, before: null, after: { ratings: [{ dimensionId: SCOPE, stepId: STAFF }] } },

@@ -3,6 +3,7 @@ import { roleLabel, type Role } from "@/lib/auth/policy";
 import { isCalendarDate, longDate, longDateTime } from "@/lib/dates";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
 import { placementReasonLabel, type PlacementReason } from "@/lib/placements/schemas";
+import { monthLabel } from "@/lib/plan/choices";
 
 /**
  * The audit log in words. Each action Waymark records becomes a short phrase that follows the
@@ -69,6 +70,7 @@ export const AUDIT_ENTITY_TYPES = {
   review_cycle: "Review cycles",
   assessment: "Assessments",
   evidence: "Evidence",
+  growth_plan: "Growth plans",
   promotion_case: "Promotion cases",
   calibration_session: "Calibration sessions",
 } as const satisfies Record<RecordedEntityType, string>;
@@ -218,6 +220,11 @@ class Namer {
     const known = key ? this.names.evidence.get(key) : undefined;
     const text = quoted(str(recorded) ?? known?.title ?? "an evidence item");
     return known?.visible ? { text, href: `/evidence/${key}` } : text;
+  }
+  /** "growth plan", linked to its read-only page: the audit log is the admins', who read every plan. */
+  plan(): AuditPiece {
+    const s = this.e.subject;
+    return s ? { text: "growth plan", href: `/people/${s.id}/plan` } : "growth plan";
   }
   /** A framework by its key, or the framework of the version the event is about. */
   framework(key: unknown = this.value("framework")): AuditPiece {
@@ -598,6 +605,67 @@ const evidenceActions: Record<string, ActionEntry> = {
   },
 };
 
+type PlanLane = { position: number; name: string; outcome: string; metrics: string };
+
+/** A plan's lanes as an event recorded them, by position; anything malformed is left out. */
+function planLanes(side: Rec): Map<number, PlanLane> {
+  const lanes = Array.isArray(side.lanes) ? side.lanes.slice(0, 10) : [];
+  const byPosition = new Map<number, PlanLane>();
+  for (const raw of lanes) {
+    const lane = rec(raw);
+    const position = num(lane.position);
+    if (position !== null) byPosition.set(position, { position, name: str(lane.name) ?? "", outcome: str(lane.outcome) ?? "", metrics: str(lane.metrics) ?? "" });
+  }
+  return byPosition;
+}
+
+/** What became of a text people write at length: written, rewritten or cleared, with its length. */
+function textChange(field: string, from: string, to: string): AuditChange[] {
+  if (from === to) return [];
+  if (!to) return [{ field, to: "cleared" }];
+  return [{ field, to: `${from ? "rewritten" : "written"}, ${count(to.length, "character")}` }];
+}
+
+function planChanges(n: Namer): AuditChange[] {
+  const b = n.before;
+  const a = n.after;
+  const horizon = (r: Rec) => (str(r.horizon) ? monthLabel(str(r.horizon)!) : null);
+  const [lanesBefore, lanesAfter] = [planLanes(b), planLanes(a)];
+  if (Object.keys(b).length === 0) {
+    const names = [...lanesAfter.values()].map((l) => quoted(l.name));
+    return [...set("Horizon", horizon(a)), ...set("Lanes", names.length ? listNames(names) : "none")];
+  }
+  const laneChanges = [...new Set([...lanesBefore.keys(), ...lanesAfter.keys()])]
+    .sort((x, y) => x - y)
+    .flatMap((position): AuditChange[] => {
+      const was = lanesBefore.get(position);
+      const is = lanesAfter.get(position);
+      const field = `Lane ${position}`;
+      if (!was) return [{ field, to: `added ${quoted(is!.name)}` }];
+      if (!is) return [{ field, to: `removed ${quoted(was.name)}` }];
+      return [...changed(`${field} name`, was.name, is.name), ...textChange(`${field} outcome`, was.outcome, is.outcome), ...textChange(`${field} metrics`, was.metrics, is.metrics)];
+    });
+  return [...changed("Horizon", horizon(b), horizon(a)), ...textChange("North star", str(b.northStar) ?? "", str(a.northStar) ?? ""), ...laneChanges];
+}
+
+const planActions: Record<string, ActionEntry> = {
+  "plan.update": {
+    group: "Growth plans",
+    label: "Growth plan saved",
+    describe: (n) => {
+      const whose: AuditPiece[] = n.isSelf() || !n.e.subject ? ["their "] : [...n.possessive(n.subject()), " "];
+      const first = Object.keys(n.before).length === 0;
+      const changes = planChanges(n);
+      const northStar = str(n.after.northStar);
+      // The north star is the plan's headline: the log shows it as written whenever it changes.
+      const notes = northStar && (first || northStar !== str(n.before.northStar)) ? note("North star", northStar) : [];
+      if (first) return { phrase: ["wrote ", ...whose, n.plan()], changes, notes };
+      if (changes.length === 0) return { phrase: ["saved ", ...whose, n.plan(), " without changing it"] };
+      return { phrase: ["changed ", ...whose, n.plan()], changes, notes };
+    },
+  },
+};
+
 const theCase = (n: Namer): AuditPiece[] => [n.promotionCase(), " for ", n.subject()];
 
 const caseActions: Record<string, ActionEntry> = {
@@ -690,6 +758,7 @@ const CATALOGUE: Record<string, ActionEntry> = {
   ...cycleActions,
   ...assessmentActions,
   ...evidenceActions,
+  ...planActions,
   ...caseActions,
   ...calibrationActions,
 };

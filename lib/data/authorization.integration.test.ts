@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, growthLanes, growthPlans, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
+import { addMonths, monthOf } from "@/lib/plan/choices";
 import { NotAllowedError, NotFoundError } from "@/lib/errors";
 import { changeOwnPassword } from "./account";
 import {
@@ -34,6 +35,7 @@ import { discardDraft, getDraftEditor, openDraft, saveDraft } from "./framework-
 import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
 import { applyMigration, getMigrationPlan, listPendingMoves } from "./framework-migration";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
+import { getPlan, savePlanBasics } from "./plans";
 
 /**
  * The authorization table in docs/authorization.md, tried cell by cell: every action as every
@@ -94,8 +96,13 @@ beforeAll(async () => {
       .values({ ownerId, title: "Ran the incident review", kind: "incident-review", occurredOn: "2026-01-15", body: "Wrote it up." })
       .returning({ id: evidence.id });
     evidenceOf.set(ownerId, row!.id);
+    // And a growth plan, written by its owner.
+    await savePlanBasics((await loadViewer(ownerId))!, { revision: 0, northStar: "Their own north star.", horizon: horizon(), lanes: [{ name: "Technical depth" }] });
   }
 });
+
+/** A horizon two years out, within what a plan takes whenever the test runs. */
+const horizon = () => addMonths(monthOf(new Date()), 24);
 afterAll(async () => {
   await handle.close();
 });
@@ -105,13 +112,15 @@ async function snapshot(id: string) {
   return row!;
 }
 
-/** What a refused action must leave as it was: the person, their placements, their cases and every vote. */
+/** What a refused action must leave as it was: the person, their placements, cases and growth plan, and every vote. */
 async function stateOf(id: string) {
   const [row] = await handle.db.select().from(users).where(eq(users.id, id));
   const placed = await handle.db.select().from(placements).where(eq(placements.userId, id)).orderBy(placements.id);
   const cases = await handle.db.select().from(promotionCases).where(eq(promotionCases.subjectId, id)).orderBy(promotionCases.id);
   const votes = await handle.db.select().from(caseVotes).orderBy(caseVotes.caseId, caseVotes.voterId);
-  return { person: row!, placements: placed, cases, votes };
+  const plan = await handle.db.select().from(growthPlans).where(eq(growthPlans.ownerId, id));
+  const lanes = await handle.db.select().from(growthLanes).where(inArray(growthLanes.planId, plan.map((p) => p.id))).orderBy(growthLanes.position);
+  return { person: row!, placements: placed, cases, votes, plan, lanes };
 }
 
 /** The target's open case in the open cycle (the demo proposes one for most engineers), or a refusal when there is none. */
@@ -218,6 +227,16 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const [before] = await handle.db.select().from(evidence).where(eq(evidence.id, evidenceOf.get(id)!));
     const { id: evidenceId, revision, kind, occurredOn, body } = before!;
     await updateEvidence(viewer, { id: evidenceId, revision, kind, occurredOn, body, title: `Ran the incident review (${++counter})`, link: "", cellIds: [] });
+  },
+  "read a person's growth plan": (viewer, id) => getPlan(viewer, id),
+  "write a person's growth plan (north star and lanes)": async (viewer, id) => {
+    // A save names no person or plan: the other person's ids, sent along with it, must not be read.
+    const [theirs] = await handle.db.select({ id: growthPlans.id }).from(growthPlans).where(eq(growthPlans.ownerId, id));
+    const northStar = `Written in the authorization test (${++counter}).`;
+    const { revision } = await getPlan(viewer, viewer.id);
+    await savePlanBasics(viewer, { revision, northStar, horizon: horizon(), lanes: [], ownerId: id, personId: id, planId: theirs!.id, id: theirs!.id });
+    const [after] = await handle.db.select({ northStar: growthPlans.northStar }).from(growthPlans).where(eq(growthPlans.ownerId, id));
+    if (after!.northStar !== northStar) throw new NotAllowedError("The save went to the viewer's own plan, not to this person's.");
   },
   "write a person's manager assessment": async (viewer, id) => {
     const cycle = (await getOpenCycle())!;
