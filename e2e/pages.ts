@@ -91,3 +91,42 @@ export class ReviewPage {
     return this.page.getByRole("table", { name: "Picks on the career path matrix" });
   }
 }
+
+export type PlanLane = { name?: string; outcome?: string; metrics?: string };
+
+/** The growth plan form at /plan: the north star, the month it is meant for, and three lane cards. */
+export class PlanForm {
+  constructor(readonly page: Page) {}
+
+  get northStar(): Locator {
+    return this.page.getByLabel("Where you are heading");
+  }
+
+  get horizon(): Locator {
+    return this.page.getByLabel("By when");
+  }
+
+  lane(position: number): Locator {
+    return this.page.getByRole("group", { name: `Lane ${position}` });
+  }
+
+  /** The errors shown beside a field, by its id ("northStar", "lane-3-name"). */
+  error(id: string): Locator {
+    return this.page.locator(`#${id}-error`);
+  }
+
+  get message(): Locator {
+    return this.page.getByTestId("form-message");
+  }
+
+  async fillLane(position: number, lane: PlanLane) {
+    const card = this.lane(position);
+    if (lane.name !== undefined) await card.getByLabel("Name").fill(lane.name);
+    if (lane.outcome !== undefined) await card.getByLabel("Outcome").fill(lane.outcome);
+    if (lane.metrics !== undefined) await card.getByLabel("Metrics").fill(lane.metrics);
+  }
+
+  async save() {
+    await this.page.getByRole("button", { name: "Save plan" }).click();
+  }
+}

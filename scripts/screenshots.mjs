@@ -1,7 +1,7 @@
 // Screenshots for docs/: the path matrix on a laptop and on a phone, the wide matrix of the demo's
-// second framework, an engineer's pages, a manager's review, home and team, a promotion case, its
-// packet, the calibration, the admin's cycles and teams, and the framework's import, editor and diff (which
-// change the framework, so they come last). Needs a running Waymark on a freshly seeded demo
+// second framework, an engineer's pages and growth plan, a manager's review, home and team, a
+// promotion case, its packet, the calibration, the admin's cycles and teams, and the framework's
+// import, editor and diff (which change the framework, so they come last). Needs a running Waymark on a freshly seeded demo
 // database (npm start) at BASE_URL, default http://localhost:3000.
 //
 // npm run screenshots -- wide-matrix path-matrix   takes only the shots whose file names contain one of the words.
@@ -22,6 +22,28 @@ const browser = await chromium.launch({
 });
 
 const laptop = { width: 1440, height: 1200 };
+
+/** Sam's north star, two years out, and his three lanes, saved. */
+async function writeGrowthPlan(page) {
+  const now = new Date();
+  const horizon = `${now.getUTCFullYear() + 2}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  await page.getByLabel("Where you are heading").fill("The go-to owner of the payments platform: the person teams ask first about money moving through our systems.");
+  await page.getByLabel("By when").fill(horizon);
+  const lanes = [
+    ["Payments depth", "I know the ledger, the retry pipeline and the card networks' rules well enough to design their next versions.", "Two design docs accepted across teams; the retry redesign shipped."],
+    ["Systems thinking and impact", "Payments incidents become rare and short, because failure modes are designed out.", "Sev-1s in payments from 4 a half to 1; median time to recover under 20 minutes."],
+    ["Leadership and influence", "Other teams build on payments without needing me in the room.", "A written playbook for integrating with payments; two engineers mentored to on-call."],
+  ];
+  for (const [i, [name, outcome, metrics]] of lanes.entries()) {
+    const lane = page.getByRole("group", { name: `Lane ${i + 1}` });
+    await lane.getByLabel("Name").fill(name);
+    await lane.getByLabel("Outcome").fill(outcome);
+    await lane.getByLabel("Metrics").fill(metrics);
+  }
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await page.getByText("Your plan is saved.").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
 /** Whose pages to take, signed in as them; a url may name a person's page by "{first name}". */
 const tours = [
   {
@@ -38,6 +60,9 @@ const tours = [
       { file: "review-gaps.png", url: "/assessment", viewport: laptop },
       { file: "evidence-library.png", url: "/evidence", viewport: laptop },
       { file: "evidence-form.png", url: "/evidence/new", viewport: { width: 1280, height: 1400 } },
+      // The demo has no plans: the first shot writes Sam's and saves it.
+      { file: "growth-plan.png", url: "/plan", viewport: { width: 1280, height: 1150 }, act: writeGrowthPlan },
+      { file: "growth-plan-phone.png", url: "/plan", viewport: { width: 390, height: 2250 } },
     ],
   },
   { who: "aisha", email: "aisha.khan@example.com", shots: [{ file: "self-assessment.png", url: "/assessment", viewport: { width: 1440, height: 1400 }, scrollTo: "Pick on the path" }] },

@@ -33,6 +33,9 @@ export default async function HomePage() {
             <Link href="/path" className={primaryLinkClass}>
               See the career path
             </Link>
+            <Link href="/plan" className={buttonLinkClass}>
+              My growth plan
+            </Link>
             {canListPeople(viewer) && (
               <Link href="/people" className={buttonLinkClass}>
                 {viewer.role === "admin" ? "People" : "My reports"}
@@ -72,9 +75,14 @@ export default async function HomePage() {
         <div className="mt-5 max-w-xl">
           <TimeAtStepView time={now.time} min={now.step.timeframeMinMonths} max={now.step.timeframeMaxMonths} />
         </div>
-        <Link href={`/path#step-${now.step.key}`} className="mt-5 inline-block text-sm font-medium text-path hover:underline">
-          See your step on the whole path
-        </Link>
+        <p className="mt-5 flex flex-wrap gap-x-5 gap-y-2 text-sm font-medium">
+          <Link href={`/path#step-${now.step.key}`} className="text-path hover:underline">
+            See your step on the whole path
+          </Link>
+          <Link href="/plan" className="text-path hover:underline">
+            Your growth plan: where you are heading, and how
+          </Link>
+        </p>
       </section>
 
       <MyCases viewer={viewer} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, horizonRange, isMonth, monthLabel, monthOf } from "./choices";
+import { addMonths, horizonRange, isMonth, laneSlots, monthLabel, monthOf } from "./choices";
 
 describe("months", () => {
   it("are real months written YYYY-MM", () => {
@@ -29,5 +29,21 @@ describe("horizonRange", () => {
     // Early on 1 January in UTC it is still 31 December west of it; late on 31 December it is already January east of it.
     expect(horizonRange(new Date("2027-01-01T03:00:00Z"))).toEqual({ min: "2026-12", max: "2037-01" });
     expect(horizonRange(new Date("2026-12-31T20:00:00Z"))).toEqual({ min: "2026-12", max: "2037-01" });
+  });
+});
+
+describe("laneSlots", () => {
+  it("offers the default lanes for a plan never saved", () => {
+    expect(laneSlots({ saved: false, lanes: [] }).map((l) => l.name)).toEqual(["Technical depth", "Systems thinking and impact", "Leadership and influence"]);
+  });
+
+  it("puts a saved plan's lanes in their cards by position, with an empty card where it has none", () => {
+    const slots = laneSlots({ saved: true, lanes: [{ position: 3, name: "Influence", outcome: "Lead the guild.", metrics: "" }, { position: 1, name: "Depth", outcome: "", metrics: "Two RFCs." }] });
+    expect(slots).toEqual([
+      { name: "Depth", outcome: "", metrics: "Two RFCs." },
+      { name: "", outcome: "", metrics: "" },
+      { name: "Influence", outcome: "Lead the guild.", metrics: "" },
+    ]);
+    expect(laneSlots({ saved: true, lanes: [] }).every((l) => l.name === "")).toBe(true);
   });
 });

@@ -50,3 +50,17 @@ export function monthLabel(month: string): string {
   if (!isMonth(month)) return month;
   return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 }
+
+type Lane = { position: number; name: string; outcome: string; metrics: string };
+
+/**
+ * What the form shows in each of its three lane cards: a saved plan's lane at that position (or
+ * an empty card where it has none), and for a plan never saved the default lanes.
+ */
+export function laneSlots(plan: { saved: boolean; lanes: readonly Lane[] }): { name: string; outcome: string; metrics: string }[] {
+  return Array.from({ length: PLAN_LIMITS.lanes }, (_, i) => {
+    if (!plan.saved) return { name: DEFAULT_LANE_NAMES[i] ?? "", outcome: "", metrics: "" };
+    const lane = plan.lanes.find((l) => l.position === i + 1);
+    return { name: lane?.name ?? "", outcome: lane?.outcome ?? "", metrics: lane?.metrics ?? "" };
+  });
+}

@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-5">
-      <PageHeader title="Audit log" description="Every change to people, teams, frameworks, reviews and promotion decisions: who made it, when, and what changed." />
+      <PageHeader title="Audit log" description="Every change to people, teams, frameworks, reviews, growth plans and promotion decisions: who made it, when, and what changed." />
       {/* Keyed by the view, so that its fields show the URL's view again after a navigation (Clear, a person's link). */}
       <form
         key={auditHref(view)}

@@ -116,9 +116,14 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 )}
               </dd>
             </dl>
-            <Link href={`/evidence?person=${person.id}`} className="mt-4 inline-block text-sm font-medium text-path hover:underline">
-              {person.id === viewer.id ? "My evidence" : `${first}'s evidence`}
-            </Link>
+            <p className="mt-4 flex flex-wrap gap-x-5 gap-y-2 text-sm font-medium">
+              <Link href={`/evidence?person=${person.id}`} className="text-path hover:underline">
+                {person.id === viewer.id ? "My evidence" : `${first}'s evidence`}
+              </Link>
+              <Link href={person.id === viewer.id ? "/plan" : `/people/${person.id}/plan`} className="text-path hover:underline">
+                {person.id === viewer.id ? "My growth plan" : `${first}'s growth plan`}
+              </Link>
+            </p>
             {person.reports.length > 0 && (
               <>
                 <h3 className="mt-5 text-sm font-semibold">Reports</h3>
