@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { jsonRecordset, type Tx } from "./client";
-import { assessments, auditEvents, evidence, growthPlans, placements, promotionCases } from "./schema";
+import { assessments, auditEvents, evidence, growthMilestones, growthPlans, placements, promotionCases } from "./schema";
 
 export type AuditEntityType =
   | "user"
@@ -9,6 +9,7 @@ export type AuditEntityType =
   | "assessment"
   | "evidence"
   | "growth_plan"
+  | "growth_milestone"
   | "promotion_case"
   | "review_cycle"
   | "placement"
@@ -49,8 +50,8 @@ function field(value: unknown, key: string): string | null {
 /**
  * The person an event is about, read in the same statement as the insert: from the entry when it
  * says, else from the entity's own row (a placement's person, an assessment's subject, a case's
- * subject, an evidence item's or a growth plan's owner). Evidence is changed by its owner alone, so
- * a deleted item's owner is the actor.
+ * subject, the owner of an evidence item, a growth plan or its milestone). Evidence and milestones
+ * are changed by their owner alone, so a deleted one's owner is the actor.
  */
 function subjectOf(e: AuditEntry): string | SQL | null {
   const id = e.entityId;
@@ -67,6 +68,8 @@ function subjectOf(e: AuditEntry): string | SQL | null {
       return sql`coalesce((select ${evidence.ownerId} from ${evidence} where ${evidence.id} = ${id}), ${e.actorId}::uuid)`;
     case "growth_plan":
       return sql`(select ${growthPlans.ownerId} from ${growthPlans} where ${growthPlans.id} = ${id})`;
+    case "growth_milestone":
+      return sql`coalesce((select ${growthPlans.ownerId} from ${growthMilestones} join ${growthPlans} on ${growthPlans.id} = ${growthMilestones.planId} where ${growthMilestones.id} = ${id}), ${e.actorId}::uuid)`;
     default:
       return null;
   }

@@ -21,6 +21,7 @@ test.describe("growth plan", () => {
     signInElsewhere,
     visit,
   }) => {
+    test.setTimeout(120_000);
     await signInAs("mei");
     await visit("/");
     await page.getByRole("link", { name: /^Your growth plan/ }).click();
@@ -116,6 +117,92 @@ test.describe("growth plan", () => {
       const other = await signInElsewhere(who);
       expect((await other.goto(`/people/${meiId}/plan`))?.status(), who).toBe(404);
     }
+  });
+
+  test("an engineer plans the quarter's milestones lane by lane, links one to their evidence and marks it done; another's evidence is refused; the manager reads them", async ({
+    page,
+    signInAs,
+    signInElsewhere,
+    visit,
+  }) => {
+    test.setTimeout(120_000);
+    // An evidence item of someone else's, to forge a link to.
+    const aisha = await signInElsewhere("aisha");
+    await aisha.goto("/evidence");
+    const theirs = (await aisha.getByRole("link", { name: /^Edit / }).first().getAttribute("href"))!.split("/").pop()!;
+
+    await signInAs("sam");
+    await visit("/plan");
+    const plan = new PlanForm(page);
+    await expect(page.getByRole("region", { name: /^This quarter: Q[1-4] \d{4}$/ })).toContainText("Save your north star and lanes first");
+    await plan.northStar.fill("Staff engineer for payments: the person other teams design with.");
+    await plan.horizon.fill(yearsAhead(2));
+    await plan.save();
+    await expect(plan.message).toHaveText("Your plan is saved.");
+
+    const depth = page.getByRole("article", { name: "Technical depth" });
+    const addToDepth = depth.locator("details").filter({ hasText: "Add a milestone to Technical depth" });
+    await addToDepth.locator("summary").click();
+    await addToDepth.getByLabel("Milestone").fill("Retry pipeline design doc");
+    await addToDepth.getByLabel("Leaves behind").selectOption({ label: "Design doc" });
+    await addToDepth.getByRole("button", { name: "Add milestone" }).click();
+    await expect(page.locator("#add-1-targetWeek-error")).toHaveText("Choose a week within the quarter, 1 to 13.");
+    await expect(page.locator("#add-1-success-error")).toHaveText("Say how you will know it worked.");
+    await expect(addToDepth.getByLabel("Milestone")).toHaveValue("Retry pipeline design doc");
+    await expectAccessible(page);
+    await addToDepth.getByLabel("Due in").selectOption("3");
+    await addToDepth.getByLabel("How you will know it worked").fill("Accepted by the payments and ledger teams.");
+    const evidence = addToDepth.getByLabel("Evidence that shows it (optional)");
+    await evidence.selectOption((await evidence.locator("option", { hasText: "Payments retry redesign" }).getAttribute("value"))!);
+    await addToDepth.getByRole("button", { name: "Add milestone" }).click();
+    await expect(addToDepth.getByTestId("form-message")).toHaveText("Milestone added.");
+    const milestones = depth.getByRole("list", { name: "Milestones of Technical depth" });
+    await expect(milestones.getByRole("listitem")).toHaveCount(1);
+    await expect(milestones).toContainText("Not done");
+    await expect(milestones).toContainText(/Week 3, from \d+ \w+ · Design doc/);
+    await expect(addToDepth.getByLabel("Milestone")).toHaveValue("");
+
+    // Another person's evidence, put into the list by hand, is refused beside the field.
+    const systems = page.getByRole("article", { name: "Systems thinking and impact" });
+    const addToSystems = systems.locator("details").filter({ hasText: "Add a milestone to Systems thinking and impact" });
+    await addToSystems.locator("summary").click();
+    await addToSystems.getByLabel("Milestone").fill("Game day");
+    await addToSystems.getByLabel("Due in").selectOption("9");
+    await addToSystems.getByLabel("Leaves behind").selectOption({ label: "Postmortem" });
+    await addToSystems.getByLabel("How you will know it worked").fill("Two failure modes fixed.");
+    await addToSystems.getByLabel("Evidence that shows it (optional)").evaluate((select, id) => {
+      (select as HTMLSelectElement).options[1]!.value = id;
+      (select as HTMLSelectElement).selectedIndex = 1;
+    }, theirs);
+    await addToSystems.getByRole("button", { name: "Add milestone" }).click();
+    await expect(page.locator("#add-2-evidenceId-error")).toHaveText("Link one of your own evidence items.");
+    await expect(systems).toContainText("No milestones this quarter yet.");
+
+    await page.getByRole("button", { name: "Mark done “Retry pipeline design doc”" }).click();
+    await expect(page.getByRole("button", { name: "Mark not done “Retry pipeline design doc”" })).toBeVisible();
+    await expect(milestones.getByText("Done", { exact: true })).toBeVisible();
+
+    // Moved to another lane by editing it.
+    const edit = depth.locator("details").filter({ hasText: "Edit the milestone Retry pipeline design doc" });
+    await edit.locator("summary").click();
+    await edit.getByLabel("Lane", { exact: true }).selectOption({ label: "Systems thinking and impact" });
+    await edit.getByRole("button", { name: "Save milestone" }).click();
+    await expect(systems.getByRole("list", { name: "Milestones of Systems thinking and impact" })).toContainText("Retry pipeline design doc");
+    await expect(depth).toContainText("No milestones this quarter yet.");
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(page);
+
+    const samId = (await page.getByTestId("signed-in-as").getByRole("link").getAttribute("href"))!.split("/").pop()!;
+    const manager = await signInElsewhere("priya");
+    await manager.goto(`/people/${samId}/plan`);
+    const read = manager.getByRole("list", { name: "Milestones of Systems thinking and impact" });
+    await expect(read.getByText("Done", { exact: true })).toBeVisible();
+    await expect(read).toContainText("Retry pipeline design doc");
+    await expect(manager.getByRole("main").getByRole("button")).toHaveCount(0);
+    await expectAccessible(manager);
+    await read.getByRole("link", { name: "Payments retry redesign" }).click();
+    await expect(manager.getByRole("heading", { level: 1, name: "Payments retry redesign" })).toBeVisible();
   });
 
   test("the owner's own address for a report's plan is their plan page, and a manager's report who has no plan yet reads as such", async ({ page, signInAs, visit }) => {

@@ -23,7 +23,7 @@ const browser = await chromium.launch({
 
 const laptop = { width: 1440, height: 1200 };
 
-/** Sam's north star, two years out, and his three lanes, saved. */
+/** Sam's north star, two years out, his three lanes and a milestone in each, saved. */
 async function writeGrowthPlan(page) {
   const now = new Date();
   const horizon = `${now.getUTCFullYear() + 2}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
@@ -42,6 +42,30 @@ async function writeGrowthPlan(page) {
   }
   await page.getByRole("button", { name: "Save plan" }).click();
   await page.getByText("Your plan is saved.").waitFor();
+  // This quarter's milestones: one in each lane, the first linked to evidence Sam has and done.
+  const milestones = [
+    ["Payments depth", "Retry pipeline design doc", "2", "Design doc", "Reviewed by the payments and ledger teams; accepted.", "Payments retry redesign"],
+    ["Systems thinking and impact", "Payments failure-modes game day", "9", "Postmortem", "Three failure modes found, two fixed before the quarter ends.", null],
+    ["Leadership and influence", "Playbook: integrating with payments", "12", "Written playbook", "Two teams integrate using it without asking for help.", null],
+  ];
+  for (const [lane, title, week, artifact, success, evidence] of milestones) {
+    await page.getByText(`Add a milestone to ${lane}`).click();
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Add milestone" }) }).filter({ visible: true });
+    await form.getByLabel("Milestone").fill(title);
+    await form.getByLabel("Due in").selectOption(week);
+    await form.getByLabel("Leaves behind").selectOption({ label: artifact });
+    await form.getByLabel("How you will know it worked").fill(success);
+    if (evidence) {
+      const choice = form.getByLabel(/^Evidence/);
+      await choice.selectOption(await choice.locator("option", { hasText: evidence }).getAttribute("value"));
+    }
+    await form.getByRole("button", { name: "Add milestone" }).click();
+    await page.getByText("Milestone added.").waitFor();
+    await page.reload();
+  }
+  await page.getByRole("button", { name: "Mark done “Retry pipeline design doc”" }).click();
+  await page.getByRole("button", { name: "Mark not done “Retry pipeline design doc”" }).waitFor();
+  await page.reload();
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 /** Whose pages to take, signed in as them; a url may name a person's page by "{first name}". */
@@ -61,8 +85,8 @@ const tours = [
       { file: "evidence-library.png", url: "/evidence", viewport: laptop },
       { file: "evidence-form.png", url: "/evidence/new", viewport: { width: 1280, height: 1400 } },
       // The demo has no plans: the first shot writes Sam's and saves it.
-      { file: "growth-plan.png", url: "/plan", viewport: { width: 1280, height: 1150 }, act: writeGrowthPlan },
-      { file: "growth-plan-phone.png", url: "/plan", viewport: { width: 390, height: 2250 } },
+      { file: "growth-plan.png", url: "/plan", viewport: { width: 1280, height: 1580 }, act: writeGrowthPlan },
+      { file: "growth-plan-phone.png", url: "/plan", viewport: { width: 390, height: 3450 } },
     ],
   },
   { who: "aisha", email: "aisha.khan@example.com", shots: [{ file: "self-assessment.png", url: "/assessment", viewport: { width: 1440, height: 1400 }, scrollTo: "Pick on the path" }] },

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
-import { check, date, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { evidence } from "./career";
 import { users } from "./people";
 
 /** Growth plans: a north star, lanes, milestones and an experiment log, one plan per person. */
@@ -38,18 +39,46 @@ export const growthLanes = pgTable(
   (t) => [uniqueIndex("growth_lanes_position_uq").on(t.planId, t.position), check("growth_lanes_position", sql`${t.position} between 1 and 3`)],
 );
 
-export const milestoneStatus = pgEnum("milestone_status", ["planned", "in-progress", "done", "dropped"]);
+/** What a milestone leaves behind; the same list as lib/plan/choices.ts (a unit test holds them together). */
+export const milestoneArtifact = pgEnum("milestone_artifact", [
+  "design-doc",
+  "talk",
+  "postmortem",
+  "reusable-tool",
+  "dashboard",
+  "mentoring-plan",
+  "written-playbook",
+  "other",
+]);
 
-export const growthMilestones = pgTable("growth_milestones", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  planId: uuid("plan_id")
-    .notNull()
-    .references(() => growthPlans.id, { onDelete: "cascade" }),
-  laneId: uuid("lane_id").references(() => growthLanes.id, { onDelete: "set null" }),
-  title: text("title").notNull(),
-  dueOn: date("due_on", { mode: "string" }),
-  status: milestoneStatus("status").notNull().default("planned"),
-});
+/**
+ * A step of a lane's 90-day plan: due in a week of one calendar quarter, leaving an artifact behind,
+ * with how its success is measured, and optionally the owner's evidence that shows it done. A lane
+ * removed from the plan leaves its earlier milestones without a lane rather than taking them along.
+ */
+export const growthMilestones = pgTable(
+  "growth_milestones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => growthPlans.id, { onDelete: "cascade" }),
+    laneId: uuid("lane_id").references(() => growthLanes.id, { onDelete: "set null" }),
+    /** The first day of the quarter the milestone belongs to. */
+    quarter: date("quarter", { mode: "string" }).notNull(),
+    /** The week of that quarter it is due in, 1 to 13. */
+    targetWeek: integer("target_week").notNull(),
+    title: text("title").notNull(),
+    artifact: milestoneArtifact("artifact").notNull(),
+    success: text("success").notNull().default(""),
+    done: boolean("done").notNull().default(false),
+    evidenceId: uuid("evidence_id").references(() => evidence.id, { onDelete: "set null" }),
+    revision: integer("revision").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("growth_milestones_quarter_idx").on(t.planId, t.quarter), check("growth_milestones_week", sql`${t.targetWeek} between 1 and 13`)],
+);
 
 export const growthExperiments = pgTable("growth_experiments", {
   id: uuid("id").primaryKey().defaultRandom(),

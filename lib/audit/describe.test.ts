@@ -385,6 +385,49 @@ describe("growth plans", () => {
   });
 });
 
+describe("growth plan milestones", () => {
+  const milestone = {
+    title: "Retry design doc",
+    lane: 1,
+    laneName: "Payments depth",
+    quarter: "2026-10-01",
+    targetWeek: 5,
+    artifact: "design-doc",
+    success: "Accepted by two teams.",
+    done: false,
+    evidenceId: null,
+  };
+  const onMilestone = { entityType: "growth_milestone", entityId: GONE, actorId: SAM, subject: sam } as const;
+
+  it("words a new milestone: its lane, the week of the quarter it is due, its artifact and the evidence it links to", () => {
+    const d = said(event({ action: "plan.milestone.create", ...onMilestone, after: { ...milestone, evidenceId: EVIDENCE } }));
+    expect(phrase(d)).toBe("added the milestone “Retry design doc” to their [growth plan]");
+    expect(lines(d)).toEqual(["Lane: Payments depth", "Due: Week 5 of Q4 2026", "Artifact: Design doc", "Success measure: written, 22 characters", "Evidence: “Retry design”"]);
+  });
+
+  it("says a milestone was marked done, and lists what an edit changed", () => {
+    expect(phrase(said(event({ action: "plan.milestone.update", ...onMilestone, before: milestone, after: { ...milestone, done: true } })))).toBe(
+      "marked the milestone “Retry design doc” done on their [growth plan]",
+    );
+    expect(phrase(said(event({ action: "plan.milestone.update", ...onMilestone, before: { ...milestone, done: true }, after: milestone })))).toBe(
+      "marked the milestone “Retry design doc” not done on their [growth plan]",
+    );
+    const edited = said(
+      event({ action: "plan.milestone.update", ...onMilestone, before: milestone, after: { ...milestone, title: "Retry RFC", laneName: "Reliability", lane: 2, targetWeek: 7, artifact: "talk", evidenceId: GONE, done: true } }),
+    );
+    expect(phrase(edited)).toBe("changed the milestone “Retry RFC” of their [growth plan]");
+    expect(lines(edited)).toEqual([
+      "Title: Retry design doc → Retry RFC",
+      "Lane: Payments depth → Reliability",
+      "Due: Week 5 of Q4 2026 → Week 7 of Q4 2026",
+      "Artifact: Design doc → Talk",
+      "Evidence: none → “an evidence item since deleted”",
+      "Done: no → yes",
+    ]);
+    expect(phrase(said(event({ action: "plan.milestone.delete", ...onMilestone, before: milestone })))).toBe("deleted the milestone “Retry design doc” from their [growth plan]");
+  });
+});
+
 describe("promotion cases", () => {
   const onCase = { entityType: "promotion_case", entityId: CASE, actorId: PRIYA, subject: sam } as const;
 

@@ -3,7 +3,8 @@ import { roleLabel, type Role } from "@/lib/auth/policy";
 import { isCalendarDate, longDate, longDateTime } from "@/lib/dates";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
 import { placementReasonLabel, type PlacementReason } from "@/lib/placements/schemas";
-import { monthLabel } from "@/lib/plan/choices";
+import { milestoneArtifactLabel, monthLabel, type MilestoneArtifact } from "@/lib/plan/choices";
+import { quarterStarting } from "@/lib/plan/quarters";
 
 /**
  * The audit log in words. Each action Waymark records becomes a short phrase that follows the
@@ -71,6 +72,7 @@ export const AUDIT_ENTITY_TYPES = {
   assessment: "Assessments",
   evidence: "Evidence",
   growth_plan: "Growth plans",
+  growth_milestone: "Growth plan milestones",
   promotion_case: "Promotion cases",
   calibration_session: "Calibration sessions",
 } as const satisfies Record<RecordedEntityType, string>;
@@ -648,21 +650,84 @@ function planChanges(n: Namer): AuditChange[] {
   return [...changed("Horizon", horizon(b), horizon(a)), ...textChange("North star", str(b.northStar) ?? "", str(a.northStar) ?? ""), ...laneChanges];
 }
 
+/** "their " for the owner's own change (the only kind there is), else the owner's name. */
+const whose = (n: Namer): AuditPiece[] => (n.isSelf() || !n.e.subject ? ["their "] : [...n.possessive(n.subject()), " "]);
+
+const milestoneTitle = (n: Namer) => quoted(str(n.value("title")) ?? "a milestone");
+
+function milestoneChanges(n: Namer): AuditChange[] {
+  const b = n.before;
+  const a = n.after;
+  const due = (r: Rec) => {
+    const quarter = quarterStarting(str(r.quarter) ?? "");
+    const week = num(r.targetWeek);
+    return week === null ? null : `week ${week}${quarter ? ` of ${quarter.label}` : ""}`;
+  };
+  const artifact = (r: Rec) => {
+    const s = str(r.artifact);
+    return s && s in milestoneArtifactLabel ? milestoneArtifactLabel[s as MilestoneArtifact] : s;
+  };
+  const lane = (r: Rec) => str(r.laneName) ?? (num(r.lane) ? `lane ${num(r.lane)}` : null);
+  const linked = (r: Rec) => {
+    const key = uuid(r.evidenceId);
+    return key ? quoted(n.names.evidence.get(key)?.title ?? "an evidence item since deleted") : null;
+  };
+  const done = (r: Rec) => (typeof r.done === "boolean" ? (r.done ? "yes" : "no") : null);
+  if (Object.keys(b).length === 0) {
+    return [
+      ...set("Lane", lane(a)),
+      ...set("Due", capital(due(a) ?? "")),
+      ...set("Artifact", artifact(a)),
+      ...textChange("Success measure", "", str(a.success) ?? ""),
+      ...set("Evidence", linked(a)),
+    ];
+  }
+  return [
+    ...changed("Title", str(b.title), str(a.title)),
+    ...changed("Lane", lane(b), lane(a)),
+    ...changed("Due", due(b) && capital(due(b)!), due(a) && capital(due(a)!)),
+    ...changed("Artifact", artifact(b), artifact(a)),
+    ...textChange("Success measure", str(b.success) ?? "", str(a.success) ?? ""),
+    ...changed("Evidence", linked(b), linked(a)),
+    ...changed("Done", done(b), done(a)),
+  ];
+}
+
 const planActions: Record<string, ActionEntry> = {
   "plan.update": {
     group: "Growth plans",
     label: "Growth plan saved",
     describe: (n) => {
-      const whose: AuditPiece[] = n.isSelf() || !n.e.subject ? ["their "] : [...n.possessive(n.subject()), " "];
       const first = Object.keys(n.before).length === 0;
       const changes = planChanges(n);
       const northStar = str(n.after.northStar);
       // The north star is the plan's headline: the log shows it as written whenever it changes.
       const notes = northStar && (first || northStar !== str(n.before.northStar)) ? note("North star", northStar) : [];
-      if (first) return { phrase: ["wrote ", ...whose, n.plan()], changes, notes };
-      if (changes.length === 0) return { phrase: ["saved ", ...whose, n.plan(), " without changing it"] };
-      return { phrase: ["changed ", ...whose, n.plan()], changes, notes };
+      if (first) return { phrase: ["wrote ", ...whose(n), n.plan()], changes, notes };
+      if (changes.length === 0) return { phrase: ["saved ", ...whose(n), n.plan(), " without changing it"] };
+      return { phrase: ["changed ", ...whose(n), n.plan()], changes, notes };
     },
+  },
+  "plan.milestone.create": {
+    group: "Growth plans",
+    label: "Milestone added",
+    describe: (n) => ({ phrase: [`added the milestone ${milestoneTitle(n)} to `, ...whose(n), n.plan()], changes: milestoneChanges(n) }),
+  },
+  "plan.milestone.update": {
+    group: "Growth plans",
+    label: "Milestone changed",
+    describe: (n) => {
+      const changes = milestoneChanges(n);
+      if (changes.length === 1 && changes[0]!.field === "Done") {
+        return { phrase: [`marked the milestone ${milestoneTitle(n)} ${n.after.done === true ? "done" : "not done"} on `, ...whose(n), n.plan()] };
+      }
+      return { phrase: [`changed the milestone ${milestoneTitle(n)} of `, ...whose(n), n.plan()], changes };
+    },
+  },
+  "plan.milestone.delete": {
+    group: "Growth plans",
+    label: "Milestone deleted",
+    describe: (n) => ({ phrase: [`deleted the milestone ${milestoneTitle(n)} from `, ...whose(n), n.plan()] }),
   },
 };
 
@@ -860,6 +925,7 @@ const KEY_KINDS: Record<string, keyof AuditNames> = {
   sessionId: "sessions",
   caseId: "cases",
   evidenceIds: "evidence",
+  evidenceId: "evidence",
 };
 
 const ENTITY_KINDS: Partial<Record<string, keyof AuditNames>> = {

@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, growthLanes, growthPlans, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, growthLanes, growthMilestones, growthPlans, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
 import { addMonths, monthOf } from "@/lib/plan/choices";
-import { NotAllowedError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { changeOwnPassword } from "./account";
 import {
   createCycle,
@@ -35,7 +35,7 @@ import { discardDraft, getDraftEditor, openDraft, saveDraft } from "./framework-
 import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
 import { applyMigration, getMigrationPlan, listPendingMoves } from "./framework-migration";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
-import { getPlan, savePlanBasics } from "./plans";
+import { addMilestone, deleteMilestone, getPlan, savePlanBasics, updateMilestone } from "./plans";
 
 /**
  * The authorization table in docs/authorization.md, tried cell by cell: every action as every
@@ -68,6 +68,8 @@ let viewers: Record<"engineer" | "manager" | "admin", Viewer>;
 let targets: Record<string, Record<string, string>>;
 /** One evidence item of each target person, by owner id. */
 const evidenceOf = new Map<string, string>();
+/** One milestone of each target person's growth plan, by owner id. */
+const milestoneOf = new Map<string, string>();
 let counter = 0;
 /** The default framework's published version, which the demo people are placed on. */
 let versionId: string;
@@ -96,13 +98,16 @@ beforeAll(async () => {
       .values({ ownerId, title: "Ran the incident review", kind: "incident-review", occurredOn: "2026-01-15", body: "Wrote it up." })
       .returning({ id: evidence.id });
     evidenceOf.set(ownerId, row!.id);
-    // And a growth plan, written by its owner.
-    await savePlanBasics((await loadViewer(ownerId))!, { revision: 0, northStar: "Their own north star.", horizon: horizon(), lanes: [{ name: "Technical depth" }] });
+    // And a growth plan with a milestone, written by its owner.
+    const owner = (await loadViewer(ownerId))!;
+    await savePlanBasics(owner, { revision: 0, northStar: "Their own north star.", horizon: horizon(), lanes: [{ name: "Technical depth" }] });
+    milestoneOf.set(ownerId, (await addMilestone(owner, milestoneFields())).id);
   }
 });
 
 /** A horizon two years out, within what a plan takes whenever the test runs. */
 const horizon = () => addMonths(monthOf(new Date()), 24);
+const milestoneFields = (patch: object = {}) => ({ lane: 1, title: "Write the design doc", targetWeek: 4, artifact: "design-doc", success: "Accepted.", evidenceId: null, ...patch });
 afterAll(async () => {
   await handle.close();
 });
@@ -120,7 +125,8 @@ async function stateOf(id: string) {
   const votes = await handle.db.select().from(caseVotes).orderBy(caseVotes.caseId, caseVotes.voterId);
   const plan = await handle.db.select().from(growthPlans).where(eq(growthPlans.ownerId, id));
   const lanes = await handle.db.select().from(growthLanes).where(inArray(growthLanes.planId, plan.map((p) => p.id))).orderBy(growthLanes.position);
-  return { person: row!, placements: placed, cases, votes, plan, lanes };
+  const milestones = await handle.db.select().from(growthMilestones).where(inArray(growthMilestones.planId, plan.map((p) => p.id))).orderBy(growthMilestones.id);
+  return { person: row!, placements: placed, cases, votes, plan, lanes, milestones };
 }
 
 /** The target's open case in the open cycle (the demo proposes one for most engineers), or a refusal when there is none. */
@@ -234,9 +240,25 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const [theirs] = await handle.db.select({ id: growthPlans.id }).from(growthPlans).where(eq(growthPlans.ownerId, id));
     const northStar = `Written in the authorization test (${++counter}).`;
     const { revision } = await getPlan(viewer, viewer.id);
-    await savePlanBasics(viewer, { revision, northStar, horizon: horizon(), lanes: [], ownerId: id, personId: id, planId: theirs!.id, id: theirs!.id });
+    await savePlanBasics(viewer, { revision, northStar, horizon: horizon(), lanes: [{ name: "Technical depth" }], ownerId: id, personId: id, planId: theirs!.id, id: theirs!.id });
     const [after] = await handle.db.select({ northStar: growthPlans.northStar }).from(growthPlans).where(eq(growthPlans.ownerId, id));
     if (after!.northStar !== northStar) throw new NotAllowedError("The save went to the viewer's own plan, not to this person's.");
+  },
+  "edit or delete a milestone of a person's growth plan": async (viewer, id) => {
+    const milestoneId = milestoneOf.get(id)!;
+    const [current] = await handle.db.select({ revision: growthMilestones.revision }).from(growthMilestones).where(eq(growthMilestones.id, milestoneId));
+    const { revision } = await updateMilestone(viewer, { ...milestoneFields({ title: `Write the design doc (${++counter})` }), id: milestoneId, revision: current!.revision });
+    await deleteMilestone(viewer, { id: milestoneId, revision });
+    // Put one back for the next cell.
+    milestoneOf.set(id, (await addMilestone(viewer, milestoneFields())).id);
+  },
+  "link a milestone to a person's evidence": async (viewer, id) => {
+    // A milestone is added to the viewer's own plan; the other person's evidence is refused on its field.
+    const added = await addMilestone(viewer, milestoneFields({ evidenceId: evidenceOf.get(id) })).catch((err: unknown) => {
+      if (err instanceof InvalidInputError && err.fieldErrors.evidenceId) throw new NotAllowedError(err.fieldErrors.evidenceId.join(" "));
+      throw err;
+    });
+    await deleteMilestone(viewer, { id: added.id, revision: 1 });
   },
   "write a person's manager assessment": async (viewer, id) => {
     const cycle = (await getOpenCycle())!;

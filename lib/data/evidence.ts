@@ -266,3 +266,17 @@ const summary = (e: { title: string; kind: string; occurredOn: string; link: str
   cells: e.cellIds?.length,
 });
 const unique = (ids: string[]) => [...new Set(ids)];
+
+/** At most this many of the viewer's own evidence items are offered to link to (newest first). */
+export const EVIDENCE_CHOICES = 200;
+
+/** The viewer's own evidence as choices to link to: title and date, newest first. */
+export async function listOwnEvidenceChoices(viewer: Viewer): Promise<{ id: string; title: string; occurredOn: string }[]> {
+  const { db } = await getDatabase();
+  return db
+    .select({ id: evidence.id, title: evidence.title, occurredOn: evidence.occurredOn })
+    .from(evidence)
+    .where(eq(evidence.ownerId, viewer.id))
+    .orderBy(desc(evidence.occurredOn), desc(evidence.createdAt), desc(evidence.id))
+    .limit(EVIDENCE_CHOICES);
+}

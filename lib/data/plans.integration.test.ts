@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, growthLanes, growthPlans } from "@/db/schema";
+import { auditEvents, evidence, growthLanes, growthMilestones, growthPlans } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { addMonths, monthOf } from "@/lib/plan/choices";
+import { quarterOf } from "@/lib/plan/quarters";
 import { listAuditEvents } from "./audit";
-import { getPlan, savePlanBasics } from "./plans";
+import { createEvidence, deleteEvidence } from "./evidence";
+import { addMilestone, deleteMilestone, getPlan, savePlanBasics, setMilestoneDone, updateMilestone } from "./plans";
 
 let handle: TestDatabase;
 let as: (key: string) => Promise<Viewer>;
@@ -49,6 +51,7 @@ async function stored() {
   return {
     plans: await handle.db.select().from(growthPlans).orderBy(asc(growthPlans.id)),
     lanes: await handle.db.select().from(growthLanes).orderBy(asc(growthLanes.planId), asc(growthLanes.position)),
+    milestones: await handle.db.select().from(growthMilestones).orderBy(asc(growthMilestones.id)),
     audit: await handle.db.$count(auditEvents),
   };
 }
@@ -204,5 +207,155 @@ describe("a growth plan", () => {
     }
     // A report who has not written one yet: an empty plan, read-only for the manager.
     expect(await getPlan(await as("marcus"), await idOf("tom"))).toMatchObject({ saved: false, lanes: [], canEdit: false, owner: { name: "Tom Becker" } });
+  });
+});
+
+/** A milestone as its form sends it. */
+const milestone = (patch: Record<string, string> = {}) => ({
+  lane: "1",
+  title: "Write the ledger storage design doc",
+  targetWeek: "5",
+  artifact: "design-doc",
+  success: "Accepted by the payments and data teams.",
+  evidenceId: "",
+  ...patch,
+});
+
+describe("a plan's milestones", () => {
+  it("are added to a lane for this quarter, edited, moved, marked done and deleted by the owner, each change audited", async () => {
+    await savePlanBasics(engineer, form());
+    const { id: evidenceId } = await createEvidence(engineer, { title: "Ledger storage RFC", kind: "design-doc", occurredOn: "2026-11-02", link: null, body: "", cellIds: [] });
+    const { id } = await addMilestone(engineer, milestone({ evidenceId }));
+    await addMilestone(engineer, milestone({ lane: "2", title: "Run the payments game day", targetWeek: "9", artifact: "postmortem", success: "Two failure modes found and fixed." }));
+
+    const plan = await getPlan(engineer, engineer.id);
+    expect(plan.quarter).toEqual(quarterOf(new Date()));
+    expect(plan.milestones).toEqual([
+      {
+        id,
+        lane: 1,
+        title: "Write the ledger storage design doc",
+        targetWeek: 5,
+        artifact: "design-doc",
+        success: "Accepted by the payments and data teams.",
+        done: false,
+        evidence: { id: evidenceId, title: "Ledger storage RFC" },
+        revision: 1,
+      },
+      expect.objectContaining({ lane: 2, title: "Run the payments game day", targetWeek: 9, evidence: null }),
+    ]);
+    const [stored] = await handle.db.select({ quarter: growthMilestones.quarter }).from(growthMilestones).where(eq(growthMilestones.id, id));
+    expect(stored!.quarter).toBe(quarterOf(new Date()).start);
+
+    expect(await updateMilestone(engineer, { ...milestone({ lane: "3", title: "Ledger storage RFC, reviewed", targetWeek: "6", evidenceId }), id, revision: "1" })).toEqual({ revision: 2 });
+    expect(await setMilestoneDone(engineer, { id, revision: "2", done: "on" })).toEqual({ revision: 3 });
+    expect((await getPlan(await as("priya"), engineer.id)).milestones[0]).toMatchObject({ id, lane: 3, title: "Ledger storage RFC, reviewed", targetWeek: 6, done: true, revision: 3 });
+    // Each is changed on the revision it was loaded on.
+    expect(await rejection(setMilestoneDone(engineer, { id, revision: "2" }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(deleteMilestone(engineer, { id, revision: "1" }))).toBeInstanceOf(ConflictError);
+    await deleteMilestone(engineer, { id, revision: "3" });
+    expect((await getPlan(engineer, engineer.id)).milestones.map((m) => m.title)).toEqual(["Run the payments game day"]);
+
+    const log = await listAuditEvents(await as("alex"), { entityType: "growth_milestone" });
+    expect(log.events.map((e) => [e.action, e.subject?.name])).toEqual([
+      ["plan.milestone.delete", "Lena Fischer"],
+      ["plan.milestone.update", "Lena Fischer"],
+      ["plan.milestone.update", "Lena Fischer"],
+      ["plan.milestone.create", "Lena Fischer"],
+      ["plan.milestone.create", "Lena Fischer"],
+    ]);
+    const text = (e: (typeof log.events)[number]) => e.description.phrase.map((p) => (typeof p === "string" ? p : p.text)).join("");
+    expect(log.events.map(text)).toEqual([
+      "deleted the milestone “Ledger storage RFC, reviewed” from their growth plan",
+      "marked the milestone “Ledger storage RFC, reviewed” done on their growth plan",
+      "changed the milestone “Ledger storage RFC, reviewed” of their growth plan",
+      "added the milestone “Run the payments game day” to their growth plan",
+      "added the milestone “Write the ledger storage design doc” to their growth plan",
+    ]);
+    expect(log.events.at(-1)!.description.changes).toContainEqual({ field: "Evidence", to: "“Ledger storage RFC”" });
+  });
+
+  it("answer each kind of bad input on its field, and refuse other people's evidence and lanes the plan does not have, storing nothing", async () => {
+    await savePlanBasics(engineer, form({ "lanes.2.name": "" }));
+    const sams = (await createEvidence(await as("sam"), { title: "Sam's own design", kind: "design-doc", occurredOn: "2026-11-02", link: null, body: "", cellIds: [] })).id;
+    const cases: [string, Record<string, string>, string][] = [
+      ["a week before the quarter", milestone({ targetWeek: "0" }), "targetWeek"],
+      ["a week past the quarter", milestone({ targetWeek: "14" }), "targetWeek"],
+      ["a week that is not a number", milestone({ targetWeek: "soon" }), "targetWeek"],
+      ["no title", milestone({ title: "" }), "title"],
+      ["a title too long", milestone({ title: "t".repeat(161) }), "title"],
+      ["an artifact not on the list", milestone({ artifact: "novel" }), "artifact"],
+      ["no success measure", milestone({ success: " " }), "success"],
+      ["a NUL in the success measure", milestone({ success: "a\u0000b" }), "success"],
+      ["a lane the plan does not have", milestone({ lane: "3" }), "lane"],
+      ["a lane past three", milestone({ lane: "4" }), "lane"],
+      ["another person's evidence", milestone({ evidenceId: sams }), "evidenceId"],
+      ["evidence that does not exist", milestone({ evidenceId: randomUUID() }), "evidenceId"],
+      ["an evidence id that is none", milestone({ evidenceId: "../../etc" }), "evidenceId"],
+    ];
+    const before = await stored();
+    for (const [name, input, field] of cases) {
+      const err = await rejection(addMilestone(engineer, input));
+      expect(err, name).toBeInstanceOf(InvalidInputError);
+      expect(Object.keys((err as InvalidInputError).fieldErrors), name).toEqual([field]);
+    }
+    expect(await stored()).toEqual(before);
+
+    // An edit is held to the same rules, and to the milestone's own plan.
+    const { id } = await addMilestone(engineer, milestone());
+    const afterAdd = await stored();
+    expect(await rejection(updateMilestone(engineer, { ...milestone({ evidenceId: sams }), id, revision: "1" }))).toBeInstanceOf(InvalidInputError);
+    expect(await rejection(updateMilestone(engineer, { ...milestone({ targetWeek: "20" }), id, revision: "1" }))).toBeInstanceOf(InvalidInputError);
+    for (const bad of ["not-an-id", "", randomUUID(), "x".repeat(100)]) expect(await rejection(updateMilestone(engineer, { ...milestone(), id: bad, revision: "1" }))).toBeInstanceOf(NotFoundError);
+    expect(await stored()).toEqual(afterAdd);
+
+    // Someone without a plan has no lanes to add to.
+    expect(Object.keys(((await rejection(addMilestone(await as("mei"), milestone()))) as InvalidInputError).fieldErrors)).toEqual(["lane"]);
+  });
+
+  it("hold at most ten a lane this quarter, and keep a lane from being cleared while it has any", async () => {
+    await savePlanBasics(engineer, form());
+    for (let i = 1; i <= 10; i++) await addMilestone(engineer, milestone({ title: `Milestone ${i}`, targetWeek: String(i) }));
+    const full = await rejection(addMilestone(engineer, milestone({ title: "One too many" })));
+    expect((full as InvalidInputError).fieldErrors).toEqual({ lane: ["This lane has 10 milestones this quarter already: finish or delete one first."] });
+    const moved = await addMilestone(engineer, milestone({ lane: "2", title: "In lane 2" }));
+    expect(await rejection(updateMilestone(engineer, { ...milestone({ lane: "1", title: "In lane 2" }), id: moved.id, revision: "1" }))).toBeInstanceOf(InvalidInputError);
+
+    const before = await stored();
+    const cleared = await rejection(savePlanBasics(engineer, form({ revision: "1", "lanes.0.name": "", "lanes.0.outcome": "", "lanes.0.metrics": "", "lanes.1.name": "", "lanes.1.outcome": "" })));
+    expect((cleared as InvalidInputError).fieldErrors).toEqual({
+      "lanes.0.name": ["This lane has 10 milestones this quarter: move or delete them before you clear the lane."],
+      "lanes.1.name": ["This lane has a milestone this quarter: move or delete it before you clear the lane."],
+    });
+    expect(await stored()).toEqual(before);
+    // Renaming a lane keeps its milestones with it; clearing an empty lane is fine.
+    await savePlanBasics(engineer, form({ revision: "1", "lanes.0.name": "Ledger depth", "lanes.2.name": "" }));
+    expect((await getPlan(engineer, engineer.id)).milestones.filter((m) => m.lane === 1)).toHaveLength(10);
+  });
+
+  it("are changed by their plan's owner alone: read-only for the manager chain and admins, not found for anyone else", async () => {
+    const ravi = await as("ravi");
+    await savePlanBasics(ravi, form());
+    const { id } = await addMilestone(ravi, milestone());
+    const before = await stored();
+    for (const who of ["jonas", "marcus", "alex"]) {
+      expect(await rejection(updateMilestone(await as(who), { ...milestone({ title: "Theirs now" }), id, revision: "1" })), who).toBeInstanceOf(NotAllowedError);
+      expect(await rejection(setMilestoneDone(await as(who), { id, revision: "1", done: "on" })), who).toBeInstanceOf(NotAllowedError);
+      expect(await rejection(deleteMilestone(await as(who), { id, revision: "1" })), who).toBeInstanceOf(NotAllowedError);
+    }
+    for (const who of ["tom", "priya", "lena"]) {
+      expect(await rejection(updateMilestone(await as(who), { ...milestone({ title: "Theirs now" }), id, revision: "1" })), who).toBeInstanceOf(NotFoundError);
+      expect(await rejection(deleteMilestone(await as(who), { id, revision: "1" })), who).toBeInstanceOf(NotFoundError);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it("lose the link to evidence its owner deletes, and keep the rest", async () => {
+    await savePlanBasics(engineer, form());
+    const item = await createEvidence(engineer, { title: "Game day notes", kind: "incident-review", occurredOn: "2026-11-02", link: null, body: "", cellIds: [] });
+    await addMilestone(engineer, milestone({ evidenceId: item.id }));
+    await deleteEvidence(engineer, { id: item.id, revision: 1 });
+    expect(await handle.db.$count(evidence, eq(evidence.id, item.id))).toBe(0);
+    expect((await getPlan(engineer, engineer.id)).milestones).toEqual([expect.objectContaining({ title: "Write the ledger storage design doc", evidence: null })]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, horizonRange, isMonth, laneSlots, monthLabel, monthOf } from "./choices";
+import { milestoneArtifact } from "@/db/schema";
+import { addMonths, horizonRange, isMonth, laneSlots, MILESTONE_ARTIFACTS, milestoneArtifactLabel, monthLabel, monthOf } from "./choices";
 
 describe("months", () => {
   it("are real months written YYYY-MM", () => {
@@ -45,5 +46,12 @@ describe("laneSlots", () => {
       { name: "Influence", outcome: "Lead the guild.", metrics: "" },
     ]);
     expect(laneSlots({ saved: true, lanes: [] }).every((l) => l.name === "")).toBe(true);
+  });
+});
+
+describe("milestone artifacts", () => {
+  it("are the database's list, each with a label", () => {
+    expect([...MILESTONE_ARTIFACTS]).toEqual(milestoneArtifact.enumValues);
+    expect(MILESTONE_ARTIFACTS.map((a) => milestoneArtifactLabel[a])).toEqual(["Design doc", "Talk", "Postmortem", "Reusable tool", "Dashboard", "Mentoring plan", "Written playbook", "Other"]);
   });
 });

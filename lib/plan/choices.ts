@@ -1,5 +1,6 @@
 /**
- * A growth plan's limits, its default lanes and the months its horizon may take, as plain values:
+ * A growth plan's limits, its default lanes, the months its horizon may take and the artifacts a
+ * milestone leaves behind, as plain values:
  * the plan form in the browser imports these, so that it does not pull zod in with the schemas
  * (./schemas.ts).
  */
@@ -8,6 +9,24 @@ export const PLAN_LIMITS = { northStar: 1_000, laneName: 80, outcome: 1_000, met
 
 /** The three lanes a new plan is offered; each can be renamed or left out. */
 export const DEFAULT_LANE_NAMES = ["Technical depth", "Systems thinking and impact", "Leadership and influence"] as const;
+
+/** What a milestone leaves behind, in the order the form offers them. */
+export const MILESTONE_ARTIFACTS = ["design-doc", "talk", "postmortem", "reusable-tool", "dashboard", "mentoring-plan", "written-playbook", "other"] as const;
+export type MilestoneArtifact = (typeof MILESTONE_ARTIFACTS)[number];
+
+export const milestoneArtifactLabel: Record<MilestoneArtifact, string> = {
+  "design-doc": "Design doc",
+  talk: "Talk",
+  postmortem: "Postmortem",
+  "reusable-tool": "Reusable tool",
+  dashboard: "Dashboard",
+  "mentoring-plan": "Mentoring plan",
+  "written-playbook": "Written playbook",
+  other: "Other",
+};
+
+/** A quarter's milestones are a short list: at most `perLane` in each lane. */
+export const MILESTONE_LIMITS = { title: 160, success: 1_000, perLane: 10 } as const;
 
 /** How far ahead a north star may be meant for: ten years. */
 export const HORIZON_MONTHS_AHEAD = 120;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { isEmptyLane, planBasicsSchema, PLAN_LIMITS, readPlanBasicsForm } from "./schemas";
+import { isEmptyLane, milestoneFieldsSchema, planBasicsSchema, PLAN_LIMITS, readPlanBasicsForm } from "./schemas";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -147,5 +147,64 @@ describe("planBasicsSchema", () => {
     delete without.revision;
     expect(Object.keys(errorsOf(without))).toEqual(["revision"]);
     expect(errorsOf({ revision: 1, northStar: "x", horizon: "2029-06", lanes: [1] })).toEqual({ "lanes.0": ["Send each lane as its name, outcome and metrics."] });
+  });
+});
+
+describe("milestoneFieldsSchema", () => {
+  const EVIDENCE = "5b0ff0a4-9f59-4e7c-8f33-3c1b9a1c3f10";
+  const fields = (patch: Record<string, unknown> = {}) => ({
+    lane: "2",
+    title: "Write the retry design doc",
+    targetWeek: "5",
+    artifact: "design-doc",
+    success: "Reviewed by two teams and accepted.",
+    evidenceId: "",
+    ...patch,
+  });
+  const milestoneErrors = (input: unknown) => {
+    const result = milestoneFieldsSchema.safeParse(input);
+    if (result.success) return {};
+    const errors: Record<string, string[]> = {};
+    for (const issue of result.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+    return errors;
+  };
+
+  it("takes the form's fields: the lane and week as numbers, no evidence as null, an unticked box as not done", () => {
+    expect(milestoneFieldsSchema.parse(fields())).toEqual({
+      lane: 2,
+      title: "Write the retry design doc",
+      targetWeek: 5,
+      artifact: "design-doc",
+      success: "Reviewed by two teams and accepted.",
+      evidenceId: null,
+      done: false,
+    });
+    expect(milestoneFieldsSchema.parse(fields({ evidenceId: ` ${EVIDENCE} `, done: "on" }))).toMatchObject({ evidenceId: EVIDENCE, done: true });
+    expect(milestoneFieldsSchema.parse(fields({ done: "yes please" })).done).toBe(false);
+  });
+
+  it("keeps a milestone within the quarter's 13 weeks and the plan's three lanes", () => {
+    for (const targetWeek of ["1", "13"]) expect(milestoneErrors(fields({ targetWeek }))).toEqual({});
+    for (const targetWeek of ["0", "14", "-1", "2.5", "", "week 3", "1e400"]) {
+      expect(milestoneErrors(fields({ targetWeek })), targetWeek).toEqual({ targetWeek: ["Choose a week within the quarter, 1 to 13."] });
+    }
+    for (const lane of ["0", "4", "", "x"]) expect(milestoneErrors(fields({ lane })), lane).toEqual({ lane: ["Choose one of your plan's lanes."] });
+  });
+
+  it("asks for a title, a kind of artifact from the list and how success is measured, each within its limit", () => {
+    expect(milestoneErrors(fields({ title: " ", artifact: "novel", success: "" }))).toEqual({
+      title: ["Give the milestone a title."],
+      artifact: ["Choose what it leaves behind."],
+      success: ["Say how you will know it worked."],
+    });
+    expect(milestoneErrors(fields({ title: "t".repeat(161), success: "s".repeat(1_001) }))).toEqual({
+      title: ["Use at most 160 characters."],
+      success: ["Keep how success is measured under 1,000 characters."],
+    });
+    expect(milestoneErrors(fields({ title: "Two\nlines", success: "nul\u0000" }))).toEqual({
+      title: ["Use letters, not line breaks or control characters."],
+      success: ["Use text, not control characters."],
+    });
+    expect(milestoneErrors(fields({ evidenceId: "not-an-id" }))).toEqual({ evidenceId: ["Choose one of your evidence items."] });
   });
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { FormFields } from "@/lib/validation";
-import { horizonRange, isMonth, monthLabel, PLAN_LIMITS } from "./choices";
+import { horizonRange, isMonth, MILESTONE_ARTIFACTS, MILESTONE_LIMITS, monthLabel, PLAN_LIMITS } from "./choices";
+import { WEEKS_IN_QUARTER } from "./quarters";
 
-/** Growth plan input, shared by the plan form and the data-access layer. */
+/** Growth plan input, shared by the plan's forms and the data-access layer. */
 
 export { DEFAULT_LANE_NAMES, PLAN_LIMITS } from "./choices";
 
@@ -100,3 +101,38 @@ export function readPlanBasicsForm(input: unknown): unknown {
 export const planBasicsSchema = z.preprocess(readPlanBasicsForm, planBasicsObject);
 
 export type PlanBasicsInput = z.output<typeof planBasicsSchema>;
+
+// ── milestones ───────────────────────────────────────────────────────────────────────────────
+
+const weekMessage = `Choose a week within the quarter, 1 to ${WEEKS_IN_QUARTER}.`;
+const laneMessage = "Choose one of your plan's lanes.";
+
+/** A milestone as the form sends it: its lane by position, the week of the quarter it is due in, what it leaves behind. */
+export const milestoneFieldsSchema = z.object({
+  lane: z.coerce.number(laneMessage).int(laneMessage).min(1, laneMessage).max(PLAN_LIMITS.lanes, laneMessage),
+  title: z.preprocess(
+    typed,
+    z
+      .string("Use text.")
+      .min(1, "Give the milestone a title.")
+      .max(MILESTONE_LIMITS.title, `Use at most ${MILESTONE_LIMITS.title} characters.`)
+      .refine((s) => !CONTROL_OR_BREAK.test(s), "Use letters, not line breaks or control characters."),
+  ),
+  targetWeek: z.coerce.number(weekMessage).int(weekMessage).min(1, weekMessage).max(WEEKS_IN_QUARTER, weekMessage),
+  artifact: z.enum(MILESTONE_ARTIFACTS, "Choose what it leaves behind."),
+  success: z.preprocess(typed, longText(MILESTONE_LIMITS.success, "how success is measured").pipe(z.string().min(1, "Say how you will know it worked."))),
+  // An item from the list, or none: "" from the form and null from code both mean none.
+  evidenceId: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? v.trim() : v), z.uuid("Choose one of your evidence items.").nullable()),
+  // A checkbox: sent as "on" when ticked, not sent at all otherwise.
+  done: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+});
+
+export type MilestoneInput = z.output<typeof milestoneFieldsSchema>;
+
+/** A milestone's id as a form or a URL sends it: anything that is not one is answered "not found". */
+const milestoneId = z.string("That milestone was not found.").trim().max(100, "That milestone was not found.");
+const milestoneRevision = z.coerce.number("Reload the page: the form is missing its revision.").int().min(1).max(2_147_483_647);
+
+export const updateMilestoneSchema = milestoneFieldsSchema.extend({ id: milestoneId, revision: milestoneRevision });
+export const milestoneDoneSchema = z.object({ id: milestoneId, revision: milestoneRevision, done: milestoneFieldsSchema.shape.done });
+export const deleteMilestoneSchema = z.object({ id: milestoneId, revision: milestoneRevision });

@@ -1,21 +1,31 @@
 import type { Metadata } from "next";
 import { PlanBasicsForm } from "@/components/plan/plan-basics-form";
+import { QuarterPlan } from "@/components/plan/quarter-plan";
 import { Day } from "@/components/ui/day";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
+import { listOwnEvidenceChoices } from "@/lib/data/evidence";
 import { getPlan } from "@/lib/data/plans";
+import { longDate } from "@/lib/dates";
 import { horizonRange, laneSlots } from "@/lib/plan/choices";
-import { savePlanBasicsAction } from "./actions";
+import { WEEKS_IN_QUARTER, weekLabel } from "@/lib/plan/quarters";
+import { addMilestoneAction, deleteMilestoneAction, savePlanBasicsAction, setMilestoneDoneAction, updateMilestoneAction } from "./actions";
 
 export const metadata: Metadata = { title: "Growth plan" };
 
-/** The engineer's own growth plan: where they are heading, and the lanes that lead there. */
+/** The engineer's own growth plan: where they are heading, the lanes that lead there, and this quarter's milestones in each. */
 export default async function PlanPage() {
   const viewer = await requireViewer();
-  const plan = await getPlan(viewer, viewer.id);
+  const [plan, evidence] = await Promise.all([getPlan(viewer, viewer.id), listOwnEvidenceChoices(viewer)]);
+  const choices = {
+    lanes: plan.lanes.map((l) => ({ position: l.position, name: l.name })),
+    weeks: Array.from({ length: WEEKS_IN_QUARTER }, (_, i) => ({ value: i + 1, label: weekLabel(plan.quarter, i + 1) })),
+    evidence: evidence.map((e) => ({ id: e.id, label: `${e.title} (${longDate(e.occurredOn)})` })),
+  };
   return (
-    <div>
-      <PageHeader
+    <div className="space-y-10">
+      <div>
+        <PageHeader
         title="Growth plan"
         description={
           <>
@@ -33,6 +43,12 @@ export default async function PlanPage() {
         action={savePlanBasicsAction}
         plan={{ revision: plan.revision, northStar: plan.northStar, horizon: plan.horizon ?? "", lanes: laneSlots(plan) }}
         range={horizonRange()}
+        />
+      </div>
+      <QuarterPlan
+        plan={plan}
+        choices={choices}
+        actions={{ add: addMilestoneAction, update: updateMilestoneAction, done: setMilestoneDoneAction, remove: deleteMilestoneAction }}
       />
     </div>
   );
