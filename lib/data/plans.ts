@@ -4,7 +4,7 @@ import { recordAudit } from "@/db/audit";
 import type { Tx } from "@/db/client";
 import { getDatabase } from "@/db/runtime";
 import { evidence, growthLanes, growthMilestones, growthPlans, users } from "@/db/schema";
-import { canReadPerson, type Viewer } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/policy";
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { MILESTONE_LIMITS, type MilestoneArtifact, type Month } from "@/lib/plan/choices";
 import { quarterOf, type Quarter } from "@/lib/plan/quarters";
@@ -17,8 +17,9 @@ import {
   updateMilestoneSchema,
   type MilestoneInput,
 } from "@/lib/plan/schemas";
-import { isUuid, parseInput } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
 import { lockForEdit } from "./revision";
+import { mayReadPerson } from "./viewer";
 
 /**
  * Growth plans: where an engineer is heading (the north star and the month it is meant for), the
@@ -72,8 +73,8 @@ const monthOfDate = (d: string | null): Month | null => (d ? (d.slice(0, 7) as M
 
 /** A person's plan, for whoever may read their career data; "not found" for anyone else and for nobody. */
 export async function getPlan(viewer: Viewer, personId: string): Promise<PlanView> {
-  if (!isUuid(personId) || !canReadPerson(viewer, personId)) throw new NotFoundError("That growth plan");
   const { db } = await getDatabase();
+  if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That growth plan");
   const [row] = await db
     .select({
       ownerId: users.id,
@@ -384,8 +385,8 @@ function lockOwnMilestone(tx: Tx, viewer: Viewer, id: string, revision: number) 
         .for("update", { of: growthMilestones });
       return row ? { ...row, lane: row.lane ?? 0 } : undefined;
     },
-    authorize: (row) => {
-      if (!canReadPerson(viewer, row.ownerId)) throw new NotFoundError("That milestone");
+    authorize: async (row) => {
+      if (!(await mayReadPerson(viewer, tx, row.ownerId))) throw new NotFoundError("That milestone");
       if (row.ownerId !== viewer.id) throw new NotAllowedError("Only the owner of a growth plan changes its milestones.");
     },
     conflict: "This milestone was changed elsewhere (another tab?) since you opened it. Reload to see the latest version; nothing was overwritten.",
