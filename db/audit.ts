@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { jsonRecordset, type Tx } from "./client";
-import { assessments, auditEvents, evidence, growthMilestones, growthPlans, placements, promotionCases } from "./schema";
+import { assessments, auditEvents, evidence, growthCheckIns, growthExperiments, growthMilestones, growthPlans, placements, promotionCases } from "./schema";
 
 export type AuditEntityType =
   | "user"
@@ -10,6 +10,8 @@ export type AuditEntityType =
   | "evidence"
   | "growth_plan"
   | "growth_milestone"
+  | "growth_experiment"
+  | "growth_check_in"
   | "promotion_case"
   | "review_cycle"
   | "placement"
@@ -50,8 +52,9 @@ function field(value: unknown, key: string): string | null {
 /**
  * The person an event is about, read in the same statement as the insert: from the entry when it
  * says, else from the entity's own row (a placement's person, an assessment's subject, a case's
- * subject, the owner of an evidence item, a growth plan or its milestone). Evidence and milestones
- * are changed by their owner alone, so a deleted one's owner is the actor.
+ * subject, the owner of an evidence item, a growth plan, its milestone, an experiment or a
+ * check-in). Evidence and milestones are changed by their owner alone, so a deleted one's owner is
+ * the actor.
  */
 function subjectOf(e: AuditEntry): string | SQL | null {
   const id = e.entityId;
@@ -70,6 +73,10 @@ function subjectOf(e: AuditEntry): string | SQL | null {
       return sql`(select ${growthPlans.ownerId} from ${growthPlans} where ${growthPlans.id} = ${id})`;
     case "growth_milestone":
       return sql`coalesce((select ${growthPlans.ownerId} from ${growthMilestones} join ${growthPlans} on ${growthPlans.id} = ${growthMilestones.planId} where ${growthMilestones.id} = ${id}), ${e.actorId}::uuid)`;
+    case "growth_experiment":
+      return sql`(select ${growthExperiments.ownerId} from ${growthExperiments} where ${growthExperiments.id} = ${id})`;
+    case "growth_check_in":
+      return sql`(select ${growthCheckIns.ownerId} from ${growthCheckIns} where ${growthCheckIns.id} = ${id})`;
     default:
       return null;
   }

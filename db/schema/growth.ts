@@ -3,7 +3,7 @@ import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, tim
 import { evidence } from "./career";
 import { users } from "./people";
 
-/** Growth plans: a north star, lanes, milestones and an experiment log, one plan per person. */
+/** Growth plans: a north star, lanes, milestones, one plan per person; an experiment log and check-ins, per person. */
 
 export type ArchetypeMix = { techLead: number; architect: number; solver: number; rightHand: number };
 
@@ -80,20 +80,62 @@ export const growthMilestones = pgTable(
   (t) => [index("growth_milestones_quarter_idx").on(t.planId, t.quarter), check("growth_milestones_week", sql`${t.targetWeek} between 1 and 13`)],
 );
 
-export const growthExperiments = pgTable("growth_experiments", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  planId: uuid("plan_id")
-    .notNull()
-    .references(() => growthPlans.id, { onDelete: "cascade" }),
-  hypothesis: text("hypothesis").notNull(),
-  actions: text("actions").notNull().default(""),
-  metrics: text("metrics").notNull().default(""),
-  outcome: text("outcome").notNull().default(""),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * A career move tried as a reversible experiment, in its owner's log: what they expect, from when
+ * to when, what they will do, how they will know, and when they would turn back. Closed with the
+ * outcome and the next step; changed only while open, each change on the revision it was made on.
+ */
+export const growthExperiments = pgTable(
+  "growth_experiments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    hypothesis: text("hypothesis").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    actions: text("actions").notNull().default(""),
+    metrics: text("metrics").notNull().default(""),
+    rollback: text("rollback").notNull().default(""),
+    outcome: text("outcome").notNull().default(""),
+    nextStep: text("next_step").notNull().default(""),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    revision: integer("revision").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("growth_experiments_owner_idx").on(t.ownerId, t.startsOn), check("growth_experiments_dates", sql`${t.startsOn} < ${t.endsOn}`)],
+);
+
+/** The half-yearly check-in: four questions, each a short answer and a feeling from 1 to 5, kept as answered. */
+export const growthCheckIns = pgTable(
+  "growth_check_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    learning: text("learning").notNull(),
+    learningRating: integer("learning_rating").notNull(),
+    lookingForward: text("looking_forward").notNull(),
+    lookingForwardRating: integer("looking_forward_rating").notNull(),
+    connected: text("connected").notNull(),
+    connectedRating: integer("connected_rating").notNull(),
+    impact: text("impact").notNull(),
+    impactRating: integer("impact_rating").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("growth_check_ins_owner_idx").on(t.ownerId, t.createdAt),
+    check(
+      "growth_check_ins_ratings",
+      sql`${t.learningRating} between 1 and 5 and ${t.lookingForwardRating} between 1 and 5 and ${t.connectedRating} between 1 and 5 and ${t.impactRating} between 1 and 5`,
+    ),
+  ],
+);
 
 export const growthPlansRelations = relations(growthPlans, ({ many }) => ({
   lanes: many(growthLanes),
   milestones: many(growthMilestones),
-  experiments: many(growthExperiments),
 }));

@@ -428,6 +428,45 @@ describe("growth plan milestones", () => {
   });
 });
 
+describe("experiments and check-ins", () => {
+  const onExperiment = { entityType: "growth_experiment", entityId: GONE, actorId: SAM, subject: sam } as const;
+  const experiment = { hypothesis: "Leading on-call makes me the reliability person.", startsOn: "2026-09-07", endsOn: "2026-11-09", actions: "Run the rota.", metrics: "", rollback: "Design work slips." };
+
+  it("words a new experiment with its dates and its hypothesis as text", () => {
+    const d = said(event({ action: "plan.experiment.create", ...onExperiment, after: experiment }));
+    expect(phrase(d)).toBe("logged an experiment on their [growth plan]");
+    expect(lines(d)).toEqual(["Runs: 7 September 2026 to 9 November 2026"]);
+    expect(d.notes).toEqual([{ label: "Hypothesis", text: "Leading on-call makes me the reliability person." }]);
+  });
+
+  it("lists what a change changed, texts by their length, and names the experiment by its hypothesis cut short", () => {
+    const after = { ...experiment, hypothesis: `<b>${"h".repeat(100)}</b>`, endsOn: "2026-11-30", metrics: "Pages halve." };
+    const d = said(event({ action: "plan.experiment.update", ...onExperiment, actorId: SAM, subject: { id: PRIYA, name: "Priya Raman" }, before: experiment, after }));
+    expect(phrase(d)).toBe(`changed the experiment “<b>${"h".repeat(76)}…” on [Priya Raman]’s [growth plan]`);
+    expect(lines(d)).toEqual(["Ends: 9 November 2026 → 30 November 2026", "Hypothesis: rewritten, 107 characters", "Success metrics: written, 12 characters"]);
+    expect(phrase(said(event({ action: "plan.experiment.update", ...onExperiment, before: experiment, after: experiment })))).toBe(
+      "saved the experiment “Leading on-call makes me the reliability person.” on their [growth plan] without changing it",
+    );
+  });
+
+  it("words a close with the outcome and the next step as text, and survives what no close records", () => {
+    const d = said(event({ action: "plan.experiment.close", ...onExperiment, before: experiment, after: { ...experiment, outcome: "Pages halved.", nextStep: "Keep it." } }));
+    expect(phrase(d)).toBe("closed the experiment “Leading on-call makes me the reliability person.” on their [growth plan]");
+    expect(d.notes).toEqual([
+      { label: "Outcome", text: "Pages halved." },
+      { label: "Next step", text: "Keep it." },
+    ]);
+    expect(phrase(said(event({ action: "plan.experiment.close", ...onExperiment, subject: null, after: { hypothesis: ["x"] } })))).toBe("closed an experiment on their growth plan");
+  });
+
+  it("words a check-in by its four feelings, leaving out what is not one", () => {
+    const after = { learning: "Yes.", learningRating: 4, lookingForwardRating: 2, connectedRating: 9, impactRating: "5" };
+    const d = said(event({ action: "plan.check-in.create", entityType: "growth_check_in", entityId: GONE, actorId: SAM, subject: sam, after }));
+    expect(phrase(d)).toBe("answered the half-yearly check-in on their [growth plan]");
+    expect(lines(d)).toEqual(["Learning: 4 of 5", "Looking forward to work: 2 of 5"]);
+  });
+});
+
 describe("promotion cases", () => {
   const onCase = { entityType: "promotion_case", entityId: CASE, actorId: PRIYA, subject: sam } as const;
 

@@ -73,6 +73,8 @@ export const AUDIT_ENTITY_TYPES = {
   evidence: "Evidence",
   growth_plan: "Growth plans",
   growth_milestone: "Growth plan milestones",
+  growth_experiment: "Growth experiments",
+  growth_check_in: "Growth check-ins",
   promotion_case: "Promotion cases",
   calibration_session: "Calibration sessions",
 } as const satisfies Record<RecordedEntityType, string>;
@@ -731,6 +733,76 @@ const planActions: Record<string, ActionEntry> = {
   },
 };
 
+/** "the experiment “…”" by its hypothesis as recorded, cut short: the log names it, the plan shows it whole. */
+function experimentName(n: Namer): string {
+  const h = (str(n.after.hypothesis) ?? str(n.before.hypothesis) ?? "").replace(/\s+/g, " ").trim();
+  return h ? `the experiment ${quoted(h.length > 80 ? `${h.slice(0, 79)}…` : h)}` : "an experiment";
+}
+
+function experimentChanges(n: Namer): AuditChange[] {
+  const [b, a] = [n.before, n.after];
+  const day = (v: unknown) => when(v);
+  const texts: [string, string][] = [
+    ["hypothesis", "Hypothesis"],
+    ["actions", "Actions"],
+    ["metrics", "Success metrics"],
+    ["rollback", "Rollback criteria"],
+  ];
+  return [
+    ...changed("Starts", day(b.startsOn), day(a.startsOn)),
+    ...changed("Ends", day(b.endsOn), day(a.endsOn)),
+    ...texts.flatMap(([key, field]) => textChange(field, str(b[key]) ?? "", str(a[key]) ?? "")),
+  ];
+}
+
+const experimentActions: Record<string, ActionEntry> = {
+  "plan.experiment.create": {
+    group: "Growth plans",
+    label: "Experiment logged",
+    describe: (n) => ({
+      phrase: ["logged an experiment on ", ...whose(n), n.plan()],
+      changes: [...set("Runs", when(n.after.startsOn) && when(n.after.endsOn) ? `${when(n.after.startsOn)} to ${when(n.after.endsOn)}` : null)],
+      notes: note("Hypothesis", n.after.hypothesis),
+    }),
+  },
+  "plan.experiment.update": {
+    group: "Growth plans",
+    label: "Experiment changed",
+    describe: (n) => {
+      const changes = experimentChanges(n);
+      if (changes.length === 0) return { phrase: ["saved ", experimentName(n), " on ", ...whose(n), n.plan(), " without changing it"] };
+      return { phrase: ["changed ", experimentName(n), " on ", ...whose(n), n.plan()], changes };
+    },
+  },
+  "plan.experiment.close": {
+    group: "Growth plans",
+    label: "Experiment closed",
+    describe: (n) => ({
+      phrase: ["closed ", experimentName(n), " on ", ...whose(n), n.plan()],
+      notes: [...note("Outcome", n.after.outcome), ...note("Next step", n.after.nextStep)],
+    }),
+  },
+  "plan.check-in.create": {
+    group: "Growth plans",
+    label: "Check-in answered",
+    describe: (n) => {
+      const feelings: [string, string][] = [
+        ["learningRating", "Learning"],
+        ["lookingForwardRating", "Looking forward to work"],
+        ["connectedRating", "Feeling connected"],
+        ["impactRating", "Making an impact"],
+      ];
+      return {
+        phrase: ["answered the half-yearly check-in on ", ...whose(n), n.plan()],
+        changes: feelings.flatMap(([key, field]) => {
+          const v = num(n.after[key]);
+          return v !== null && v >= 1 && v <= 5 ? [{ field, to: `${v} of 5` }] : [];
+        }),
+      };
+    },
+  },
+};
+
 const theCase = (n: Namer): AuditPiece[] => [n.promotionCase(), " for ", n.subject()];
 
 const caseActions: Record<string, ActionEntry> = {
@@ -824,6 +896,7 @@ const CATALOGUE: Record<string, ActionEntry> = {
   ...assessmentActions,
   ...evidenceActions,
   ...planActions,
+  ...experimentActions,
   ...caseActions,
   ...calibrationActions,
 };

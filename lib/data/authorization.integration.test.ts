@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, growthLanes, growthMilestones, growthPlans, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
+import { calibrationSessions, caseVotes, evidence, growthCheckIns, growthExperiments, growthLanes, growthMilestones, growthPlans, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
 import { addMonths, monthOf } from "@/lib/plan/choices";
 import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { addDays } from "@/lib/plan/experiments";
 import { changeOwnPassword } from "./account";
 import {
   createCycle,
@@ -35,6 +36,8 @@ import { discardDraft, getDraftEditor, openDraft, saveDraft } from "./framework-
 import { exportFrameworkVersion, importFramework, publishDraft } from "./framework-files";
 import { applyMigration, getMigrationPlan, listPendingMoves } from "./framework-migration";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
+import { listCheckIns, saveCheckIn } from "./plan-check-ins";
+import { closeExperiment, createExperiment, listExperiments, updateExperiment } from "./plan-experiments";
 import { addMilestone, deleteMilestone, getPlan, savePlanBasics, updateMilestone } from "./plans";
 
 /**
@@ -102,8 +105,18 @@ beforeAll(async () => {
     const owner = (await loadViewer(ownerId))!;
     await savePlanBasics(owner, { revision: 0, northStar: "Their own north star.", horizon: horizon(), lanes: [{ name: "Technical depth" }] });
     milestoneOf.set(ownerId, (await addMilestone(owner, milestoneFields())).id);
+    // And an open experiment and a check-in on it.
+    await createExperiment(owner, experiment());
+    await saveCheckIn(owner, checkIn);
   }
 });
+
+/** An experiment of nine weeks from today, as its form sends it. */
+const experiment = (hypothesis = "Leading on-call makes me the reliability person.") => {
+  const today = isoDate(new Date());
+  return { hypothesis, startsOn: today, endsOn: addDays(today, 63), actions: "Run the rota.", metrics: "Pages halve.", rollback: "Design work slips." };
+};
+const checkIn = { learning: "Yes.", learningRating: "4", lookingForward: "Mostly.", lookingForwardRating: "4", connected: "Yes.", connectedRating: "3", impact: "Some.", impactRating: "3" };
 
 /** A horizon two years out, within what a plan takes whenever the test runs. */
 const horizon = () => addMonths(monthOf(new Date()), 24);
@@ -117,7 +130,7 @@ async function snapshot(id: string) {
   return row!;
 }
 
-/** What a refused action must leave as it was: the person, their placements, cases and growth plan, and every vote. */
+/** What a refused action must leave as it was: the person, their placements, cases, growth plan, experiments and check-ins, and every vote. */
 async function stateOf(id: string) {
   const [row] = await handle.db.select().from(users).where(eq(users.id, id));
   const placed = await handle.db.select().from(placements).where(eq(placements.userId, id)).orderBy(placements.id);
@@ -126,7 +139,9 @@ async function stateOf(id: string) {
   const plan = await handle.db.select().from(growthPlans).where(eq(growthPlans.ownerId, id));
   const lanes = await handle.db.select().from(growthLanes).where(inArray(growthLanes.planId, plan.map((p) => p.id))).orderBy(growthLanes.position);
   const milestones = await handle.db.select().from(growthMilestones).where(inArray(growthMilestones.planId, plan.map((p) => p.id))).orderBy(growthMilestones.id);
-  return { person: row!, placements: placed, cases, votes, plan, lanes, milestones };
+  const experiments = await handle.db.select().from(growthExperiments).where(eq(growthExperiments.ownerId, id)).orderBy(growthExperiments.id);
+  const checkIns = await handle.db.select().from(growthCheckIns).where(eq(growthCheckIns.ownerId, id)).orderBy(growthCheckIns.id);
+  return { person: row!, placements: placed, cases, votes, plan, lanes, milestones, experiments, checkIns };
 }
 
 /** The target's open case in the open cycle (the demo proposes one for most engineers), or a refusal when there is none. */
@@ -259,6 +274,28 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
       throw err;
     });
     await deleteMilestone(viewer, { id: added.id, revision: 1 });
+  },
+  "read a person's experiments and check-ins": async (viewer, id) => {
+    await listExperiments(viewer, id);
+    await listCheckIns(viewer, id);
+  },
+  "log, change or close a person's experiment": async (viewer, id) => {
+    // Changing and closing name the experiment: someone else's is not found.
+    const [theirs] = await handle.db.select().from(growthExperiments).where(and(eq(growthExperiments.ownerId, id), isNull(growthExperiments.closedAt))).limit(1);
+    const { id: experimentId, revision, startsOn, endsOn } = theirs!;
+    await updateExperiment(viewer, { ...experiment(`Changed in the authorization test (${++counter}).`), id: experimentId, revision: String(revision), startsOn, endsOn });
+    await closeExperiment(viewer, { id: experimentId, revision: String(revision + 1), outcome: "It worked.", nextStep: "Keep it." });
+    // Logging names nobody: the other person's id, sent along, must not be read.
+    const count = () => handle.db.$count(growthExperiments, eq(growthExperiments.ownerId, id));
+    const before = await count();
+    await createExperiment(viewer, { ...experiment(), ownerId: id, personId: id });
+    if ((await count()) !== before + 1) throw new NotAllowedError("The experiment went to the viewer's own log, not to this person's.");
+  },
+  "answer a person's half-yearly check-in": async (viewer, id) => {
+    const count = () => handle.db.$count(growthCheckIns, eq(growthCheckIns.ownerId, id));
+    const before = await count();
+    await saveCheckIn(viewer, { ...checkIn, ownerId: id, personId: id });
+    if ((await count()) !== before + 1) throw new NotAllowedError("The check-in went to the viewer's own plan, not to this person's.");
   },
   "write a person's manager assessment": async (viewer, id) => {
     const cycle = (await getOpenCycle())!;

@@ -13,9 +13,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f]/;
 
 // A browser sends a textarea's line breaks as CRLF: count each as one character, as it was typed.
-const typed = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v);
+export const typed = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v);
 
-const longText = (max: number, what: string) =>
+export const longText = (max: number, what: string) =>
   z
     .string("Use text.")
     .max(max, `Keep ${what} under ${max.toLocaleString("en")} characters.`)
