@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MyCases } from "@/components/cases/my-cases";
 import { TimeAtStepView } from "@/components/career/time-at-step";
+import { OverdueExperiments } from "@/components/home/overdue-experiments";
 import { WaitingForYou } from "@/components/home/waiting-for-you";
 import { buttonLinkClass, PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { canListPeople, canSeeTeam } from "@/lib/auth/policy";
@@ -48,6 +49,7 @@ export default async function HomePage() {
             )}
           </div>
         </div>
+        <OverdueExperiments />
         {waiting}
       </div>
     );
@@ -64,6 +66,7 @@ export default async function HomePage() {
           </>
         }
       />
+      <OverdueExperiments />
       {waiting}
       <section aria-labelledby="current-heading" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">
         <p className="text-sm font-medium text-path">Your step</p>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { CheckInSection } from "@/components/plan/check-in-section";
+import { ExperimentsSection } from "@/components/plan/experiments-section";
 import { PlanBasicsForm } from "@/components/plan/plan-basics-form";
 import { QuarterPlan } from "@/components/plan/quarter-plan";
 import { Day } from "@/components/ui/day";
@@ -10,6 +12,7 @@ import { longDate } from "@/lib/dates";
 import { horizonRange, laneSlots } from "@/lib/plan/choices";
 import { WEEKS_IN_QUARTER, weekLabel } from "@/lib/plan/quarters";
 import { addMilestoneAction, deleteMilestoneAction, savePlanBasicsAction, setMilestoneDoneAction, updateMilestoneAction } from "./actions";
+import { closeExperimentAction, createExperimentAction, saveCheckInAction, updateExperimentAction } from "./experiment-actions";
 
 export const metadata: Metadata = { title: "Growth plan" };
 
@@ -50,6 +53,8 @@ export default async function PlanPage() {
         choices={choices}
         actions={{ add: addMilestoneAction, update: updateMilestoneAction, done: setMilestoneDoneAction, remove: deleteMilestoneAction }}
       />
+      <ExperimentsSection ownerId={viewer.id} actions={{ create: createExperimentAction, update: updateExperimentAction, close: closeExperimentAction }} />
+      <CheckInSection ownerId={viewer.id} save={saveCheckInAction} />
     </div>
   );
 }

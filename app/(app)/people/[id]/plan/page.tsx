@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CheckInSection } from "@/components/plan/check-in-section";
+import { ExperimentsSection } from "@/components/plan/experiments-section";
 import { PlanView } from "@/components/plan/plan-view";
 import { Day } from "@/components/ui/day";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,6 +40,8 @@ export default async function PersonPlanPage({ params }: { params: Promise<{ id:
         }
       />
       {plan.saved ? <PlanView plan={plan} /> : <p className="text-stone-600">{name} has not written a growth plan yet.</p>}
+      <ExperimentsSection ownerId={plan.owner.id} />
+      <CheckInSection ownerId={plan.owner.id} />
     </div>
   );
 }
