@@ -1,5 +1,5 @@
 // Screenshots for docs/: the path matrix on a laptop and on a phone, the wide matrix of the demo's
-// second framework, an engineer's pages and growth plan, a manager's review, home and team, a
+// second framework, an engineer's pages, growth plan, experiments and check-in, a manager's review, home and team, a
 // promotion case, its packet, the calibration, the admin's cycles and teams, and the framework's
 // import, editor and diff (which change the framework, so they come last). Needs a running Waymark on a freshly seeded demo
 // database (npm start) at BASE_URL, default http://localhost:3000.
@@ -68,6 +68,55 @@ async function writeGrowthPlan(page) {
   await page.reload();
   await page.evaluate(() => window.scrollTo(0, 0));
 }
+/** Lena's experiment log — one open, one run out and still open, one closed — and her first check-in. */
+async function logExperimentsAndCheckIn(page) {
+  const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const experiments = [
+    ["Running the on-call rota for a quarter makes me the person teams ask about reliability.", -21, 63, "Run the rota; write the handover guide; review every page with its owner.", "Pages per week from 12 to 6; two teams adopt the guide.", "My design work slips two sprints running."],
+    ["Pairing with product every week gets my proposals accepted earlier.", -70, -7, "A weekly hour with the product lead; a one-page pre-read for each proposal.", "Two proposals accepted this quarter.", "The hour keeps being cancelled."],
+    ["Giving the platform talk makes other teams build on the ledger without me.", -150, -94, "Write and give one internal talk; answer questions for a month.", "Three teams integrate without a meeting.", ""],
+  ];
+  const log = page.getByRole("region", { name: "Experiments" });
+  for (const [hypothesis, start, end, actions, metrics, rollback] of experiments) {
+    const form = log.locator("details").filter({ has: page.getByText("Log an experiment", { exact: true }) });
+    if (!(await form.evaluate((d) => d.open))) await form.getByText("Log an experiment", { exact: true }).click();
+    await form.getByLabel("Hypothesis").fill(hypothesis);
+    await form.getByLabel("Starts on").fill(day(start));
+    await form.getByLabel("Ends on").fill(day(end));
+    await form.getByLabel("Actions").fill(actions);
+    await form.getByLabel("Success metrics").fill(metrics);
+    await form.getByLabel("Rollback criteria").fill(rollback);
+    await form.getByRole("button", { name: "Log experiment" }).click();
+    await log.getByRole("article", { name: hypothesis }).waitFor();
+  }
+  const talk = log.getByRole("article", { name: experiments[2][0] });
+  // Run out long ago, it is overdue: its close form stands open.
+  const closing = talk.locator("details").filter({ has: page.getByText("Close this experiment") });
+  if (!(await closing.evaluate((d) => d.open))) await closing.getByText("Close this experiment").click();
+  await talk.getByLabel("Outcome").fill("Two teams integrated on their own; the third needed a design review.");
+  await talk.getByLabel("Next step").fill("Keep it: turn the talk into a written guide.");
+  await talk.getByRole("button", { name: "Close experiment" }).click();
+  await talk.getByText("Closed", { exact: true }).waitFor();
+  const checkIn = page.getByRole("region", { name: "Half-yearly check-in" });
+  const answers = [
+    ["Am I learning?", "Yes: the rota taught me our alerting end to end.", "4 · Mostly"],
+    ["Do I look forward to work?", "Mostly; less in on-call weeks.", "3 · Somewhat"],
+    ["Do I feel connected?", "To the platform team, yes; to product, growing.", "4 · Mostly"],
+    ["Am I making an impact?", "Pages halved in six weeks.", "5 · Very much"],
+  ];
+  for (const [question, answer, feeling] of answers) {
+    const group = checkIn.getByRole("group", { name: question });
+    await group.getByLabel("Your answer").fill(answer);
+    await group.getByLabel(feeling).check();
+  }
+  await checkIn.getByRole("button", { name: "Save check-in" }).click();
+  await checkIn.getByTestId("check-in").waitFor();
+  // The log's form folded away, so the log and the check-in show together.
+  const logForm = log.locator("details").filter({ has: page.getByText("Log an experiment", { exact: true }) });
+  if (await logForm.evaluate((d) => d.open)) await logForm.getByText("Log an experiment", { exact: true }).click();
+  await page.getByRole("heading", { name: "Experiments", exact: true }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 80));
+}
+
 /** Whose pages to take, signed in as them; a url may name a person's page by "{first name}". */
 const tours = [
   {
@@ -87,6 +136,14 @@ const tours = [
       // The demo has no plans: the first shot writes Sam's and saves it.
       { file: "growth-plan.png", url: "/plan", viewport: { width: 1280, height: 1580 }, act: writeGrowthPlan },
       { file: "growth-plan-phone.png", url: "/plan", viewport: { width: 390, height: 3450 } },
+    ],
+  },
+  {
+    who: "lena",
+    email: "lena.fischer@example.com",
+    shots: [
+      { file: "growth-plan-experiments.png", url: "/plan", viewport: { width: 1280, height: 2000 }, act: logExperimentsAndCheckIn },
+      { file: "growth-plan-experiments-phone.png", url: "/plan#experiments-heading", viewport: { width: 390, height: 3600 } },
     ],
   },
   { who: "aisha", email: "aisha.khan@example.com", shots: [{ file: "self-assessment.png", url: "/assessment", viewport: { width: 1440, height: 1400 }, scrollTo: "Pick on the path" }] },
