@@ -91,6 +91,11 @@ describe("planImport", () => {
       line: 2,
       message: "max@example.com would become an engineer but still has 1 report.",
     });
+    // Reports counted after the import: the one Max has, and the one the file gives him.
+    expect(plan("max@example.com,Max,engineer,ada@example.com,Platform\nkim@example.com,Kim,engineer,max@example.com,\n").errors).toContainEqual({
+      line: 2,
+      message: "max@example.com would become an engineer but still has 2 reports.",
+    });
   });
 });
 

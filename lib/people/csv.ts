@@ -165,9 +165,14 @@ export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingT
     const loop = findLoop(v.email, after);
     if (loop) plan.errors.push({ line: v.row.line, message: `The reporting lines would make a loop: ${loop.join(" → ")}.` });
   }
+  // Counted once for everyone: counting each person's reports by scanning everyone is quadratic.
+  const activeReports = new Map<string, number>();
+  for (const q of after.values()) {
+    if (q.managerEmail && q.active) activeReports.set(q.managerEmail, (activeReports.get(q.managerEmail) ?? 0) + 1);
+  }
   for (const [email, p] of after) {
     if (p.role === "engineer" && p.active && p.line > 0) {
-      const reports = [...after.values()].filter((q) => q.managerEmail === email && q.active).length;
+      const reports = activeReports.get(email) ?? 0;
       if (reports > 0 && byEmail.get(email)?.role !== "engineer") {
         plan.errors.push({ line: p.line, message: `${email} would become an engineer but still has ${reports} ${reports === 1 ? "report" : "reports"}.` });
       }
