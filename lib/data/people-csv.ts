@@ -3,13 +3,13 @@ import crypto from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAuditRows, type AuditEntry } from "@/db/audit";
-import { jsonRecordset, queryRows, type Db, type Tx } from "@/db/client";
+import { jsonRecordset, type Db, type Tx } from "@/db/client";
 import { getDatabase } from "@/db/runtime";
 import { frameworkVersions, placements, steps, teams, users } from "@/db/schema";
 import { canManagePeople, type Viewer } from "@/lib/auth/policy";
 import { isoDate } from "@/lib/dates";
 import { ConflictError, NotAllowedError } from "@/lib/errors";
-import { parsePeopleCsv, peopleToCsv, planImport, type ExistingPerson, type ImportPlan } from "@/lib/people/csv";
+import { managersFirst, parsePeopleCsv, peopleToCsv, planImport, type ExistingPerson, type ImportPlan } from "@/lib/people/csv";
 import { lockOrganisation } from "./organisation-lock";
 import { insertPlacements, loadCurrentSteps } from "./placements";
 
@@ -67,24 +67,27 @@ export type PlannedImport = ImportPlan & {
   fingerprint: string;
 };
 
-async function plan(db: Db | Tx, text: string): Promise<PlannedImport> {
+type Organisation = Awaited<ReturnType<typeof loadOrganisation>>;
+
+/** The plan, and the organisation it was made against (none when the file cannot be read). */
+async function plan(db: Db | Tx, text: string): Promise<{ planned: PlannedImport; org: Organisation | null }> {
   const { rows, errors } = parsePeopleCsv(text);
-  const result: ImportPlan =
-    errors.length > 0
-      ? { creates: [], updates: [], placements: [], unchanged: 0, newTeams: [], errors }
-      : await loadOrganisation(db).then((org) => planImport(rows, org.people, org.teams.map((t) => t.name), org.steps));
+  const org = errors.length > 0 ? null : await loadOrganisation(db);
+  const result: ImportPlan = org
+    ? planImport(rows, org.people, org.teams.map((t) => t.name), org.steps)
+    : { creates: [], updates: [], placements: [], unchanged: 0, newTeams: [], errors };
   const fingerprint = crypto
     .createHash("sha256")
     .update(JSON.stringify([result.creates, result.updates, result.newTeams, result.placements]))
     .digest("hex");
-  return { ...result, fingerprint };
+  return { planned: { ...result, fingerprint }, org };
 }
 
 /** What the file would change, without changing anything. */
 export async function previewPeopleImport(viewer: Viewer, text: string): Promise<PlannedImport> {
   if (!canManagePeople(viewer)) throw new NotAllowedError("Only admins can import people.");
   const { db } = await getDatabase();
-  return plan(db, text);
+  return (await plan(db, text)).planned;
 }
 
 /**
@@ -96,12 +99,12 @@ export async function applyPeopleImport(viewer: Viewer, text: string, previewed:
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
     await lockOrganisation(tx);
-    const planned = await plan(tx, text);
-    if (planned.errors.length > 0) return planned;
+    const { planned, org } = await plan(tx, text);
+    if (!org || planned.errors.length > 0) return planned;
     if (planned.fingerprint !== previewed) {
       throw new ConflictError("People changed since the preview. Look at the new preview, then apply again.");
     }
-    await applyPlan(tx, viewer, planned);
+    await applyPlan(tx, viewer, planned, org);
     return planned;
   });
 }
@@ -117,13 +120,14 @@ function inChunks<T>(items: T[]): T[][] {
 
 /**
  * Writes a plan in set-based statements: a fixed number for every 2,500 rows of the file (new
- * teams, new people, their reporting lines, changed people, placements, and the audit events of
+ * teams, new people with their managers, changed people, placements, and the audit events of
  * each), never one per person. Rows travel as one JSON parameter per statement, so sending and
  * parsing a thousand rows costs little more than a few.
  */
-async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
+async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan, org: Organisation) {
   const audit: (AuditEntry & { subjectId: string | null })[] = [];
-  const teamIds = new Map((await tx.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.name.toLowerCase(), t.id]));
+  // Ids as the plan read them in this transaction; people cannot change meanwhile (the organisation lock).
+  const teamIds = new Map(org.teams.map((t) => [t.name.toLowerCase(), t.id]));
   if (plan.newTeams.length > 0) {
     const made = await tx
       .insert(teams)
@@ -136,27 +140,18 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan) {
   }
   const teamId = (name: string | null) => (name ? teamIds.get(name.toLowerCase())! : null);
 
-  // People first, then reporting lines: a manager may be created further down the file.
-  const idByEmail = new Map((await tx.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email.toLowerCase(), u.id]));
-  for (const chunk of inChunks(plan.creates)) {
-    const made = await queryRows<{ id: string; email: string }>(
-      tx,
-      sql`insert into users (email, name, role, team_id)
-        select r.email, r.name, r.role::user_role, r.team_id
-        from ${jsonRecordset(
-          chunk.map((c) => ({ email: c.email, name: c.name, role: c.role, team_id: teamId(c.team) })),
-          "email text, name text, role text, team_id uuid",
-        )}
-        returning id, email`,
-    );
-    for (const u of made) idByEmail.set(u.email.toLowerCase(), u.id);
-  }
+  // New people get their ids here, so each row is written once, with its manager.
+  const idByEmail = new Map(org.people.map((p) => [p.email.toLowerCase(), p.id]));
+  for (const c of plan.creates) idByEmail.set(c.email.toLowerCase(), crypto.randomUUID());
   const idOf = (email: string) => idByEmail.get(email.toLowerCase())!;
   const managerId = (email: string | null) => (email ? idOf(email) : null);
-
-  for (const chunk of inChunks(plan.creates.filter((c) => c.managerEmail))) {
-    const rows = chunk.map((c) => ({ id: idOf(c.email), manager_id: managerId(c.managerEmail) }));
-    await tx.execute(sql`update users set manager_id = r.manager_id from ${jsonRecordset(rows, "id uuid, manager_id uuid")} where users.id = r.id`);
+  for (const chunk of inChunks(managersFirst(plan.creates))) {
+    await tx.execute(sql`insert into users (id, email, name, role, team_id, manager_id)
+      select r.id, r.email, r.name, r.role::user_role, r.team_id, r.manager_id
+      from ${jsonRecordset(
+        chunk.map((c) => ({ id: idOf(c.email), email: c.email, name: c.name, role: c.role, team_id: teamId(c.team), manager_id: managerId(c.managerEmail) })),
+        "id uuid, email text, name text, role text, team_id uuid, manager_id uuid",
+      )}`);
   }
   for (const c of plan.creates) {
     const id = idOf(c.email);

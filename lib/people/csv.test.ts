@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { parsePeopleCsv, peopleToCsv, planImport, type CsvStep, type ExistingPerson } from "./csv";
+import { managersFirst, parsePeopleCsv, peopleToCsv, planImport, type CsvStep, type ExistingPerson } from "./csv";
 
 const existing: ExistingPerson[] = [
   { id: "1", email: "ada@example.com", name: "Ada", role: "admin", managerEmail: null, team: null, active: true },
@@ -96,6 +96,19 @@ describe("planImport", () => {
       line: 2,
       message: "max@example.com would become an engineer but still has 2 reports.",
     });
+  });
+});
+
+describe("managersFirst", () => {
+  it("puts each manager the file adds before their reports, and keeps the file's order otherwise", () => {
+    const creates = [
+      { email: "c@example.com", managerEmail: "B@example.com" },
+      { email: "b@example.com", managerEmail: "a@example.com" },
+      { email: "d@example.com", managerEmail: null },
+      { email: "a@example.com", managerEmail: "ada@example.com" },
+      { email: "e@example.com", managerEmail: "a@example.com" },
+    ];
+    expect(managersFirst(creates).map((c) => c.email)).toEqual(["d@example.com", "a@example.com", "b@example.com", "e@example.com", "c@example.com"]);
   });
 });
 

@@ -213,6 +213,29 @@ export function planImport(rows: CsvRow[], existing: ExistingPerson[], existingT
   return plan;
 }
 
+/**
+ * New people in an order where a manager the file adds comes before their reports, the file's
+ * order kept otherwise: written in that order, a reporting line never waits for a later statement.
+ * For a plan, which has refused every loop.
+ */
+export function managersFirst<T extends { email: string; managerEmail: string | null }>(creates: T[]): T[] {
+  const byEmail = new Map(creates.map((c) => [c.email.toLowerCase(), c]));
+  const depth = new Map<T, number>();
+  const depthOf = (c: T): number => {
+    let d = depth.get(c);
+    if (d === undefined) {
+      const manager = c.managerEmail ? byEmail.get(c.managerEmail.toLowerCase()) : undefined;
+      d = manager ? depthOf(manager) + 1 : 0;
+      depth.set(c, d);
+    }
+    return d;
+  };
+  return creates
+    .map((c) => [c, depthOf(c)] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([c]) => c);
+}
+
 function findLoop(start: string, people: Map<string, { managerEmail: string | null }>): string[] | null {
   const path = [start];
   let current = people.get(start)?.managerEmail ?? null;
