@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit, recordAuditRows } from "@/db/audit";
-import { jsonRecordset, queryRows, type Db, type Tx } from "@/db/client";
+import { jsonRecordset, type Db, type Tx } from "@/db/client";
 import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { frameworks, frameworkVersions, placements, steps, users } from "@/db/schema";
@@ -290,7 +290,10 @@ export type NewPlacement = { personId: string; step: PlaceableStep; effectiveOn:
 export async function insertPlacements(tx: Tx, viewer: Viewer, entries: NewPlacement[]): Promise<string[]> {
   assertCanPlace(viewer);
   if (entries.length === 0) return [];
-  const values = entries.map((e) => ({
+  // Ids made here rather than by the database: the audit events name them without reading them back.
+  const ids = entries.map(() => crypto.randomUUID());
+  const values = entries.map((e, i) => ({
+    id: ids[i],
     user_id: e.personId,
     version_id: e.step.versionId,
     step_id: e.step.id,
@@ -298,14 +301,9 @@ export async function insertPlacements(tx: Tx, viewer: Viewer, entries: NewPlace
     reason: e.reason,
     note: e.note,
   }));
-  // Rows come back in the order they were given, so each id lines up with its entry.
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`insert into placements (user_id, version_id, step_id, effective_on, reason, note, decided_by_id)
-      select r.user_id, r.version_id, r.step_id, r.effective_on, r.reason::placement_reason, r.note, ${viewer.id}::uuid
-      from ${jsonRecordset(values, "user_id uuid, version_id uuid, step_id uuid, effective_on date, reason text, note text")}
-      returning id`,
-  );
+  await tx.execute(sql`insert into placements (id, user_id, version_id, step_id, effective_on, reason, note, decided_by_id)
+    select r.id, r.user_id, r.version_id, r.step_id, r.effective_on, r.reason::placement_reason, r.note, ${viewer.id}::uuid
+    from ${jsonRecordset(values, "id uuid, user_id uuid, version_id uuid, step_id uuid, effective_on date, reason text, note text")}`);
   await recordAuditRows(
     tx,
     entries.map((e, i) => ({
@@ -313,11 +311,11 @@ export async function insertPlacements(tx: Tx, viewer: Viewer, entries: NewPlace
       subjectId: e.personId,
       action: "placement.create",
       entityType: "placement" as const,
-      entityId: rows[i]!.id,
+      entityId: ids[i]!,
       after: { ...auditSummary(e), ...(e.via ? { via: e.via } : {}) },
     })),
   );
-  return rows.map((r) => r.id);
+  return ids;
 }
 
 // ── checks ──────────────────────────────────────────────────────────────────────────────────
