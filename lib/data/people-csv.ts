@@ -129,10 +129,8 @@ async function applyPlan(tx: Tx, viewer: Viewer, plan: ImportPlan, org: Organisa
   // Ids as the plan read them in this transaction; people cannot change meanwhile (the organisation lock).
   const teamIds = new Map(org.teams.map((t) => [t.name.toLowerCase(), t.id]));
   if (plan.newTeams.length > 0) {
-    const made = await tx
-      .insert(teams)
-      .values(plan.newTeams.map((name) => ({ name })))
-      .returning({ id: teams.id, name: teams.name });
+    const made = plan.newTeams.map((name) => ({ id: crypto.randomUUID(), name }));
+    await tx.execute(sql`insert into teams (id, name) select r.id, r.name from ${jsonRecordset(made, "id uuid, name text")}`);
     for (const t of made) {
       teamIds.set(t.name.toLowerCase(), t.id);
       audit.push({ actorId: viewer.id, subjectId: null, action: "team.create", entityType: "team", entityId: t.id, after: { name: t.name, via: "import" } });
