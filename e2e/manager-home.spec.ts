@@ -162,18 +162,23 @@ test.describe("a manager's team overview", () => {
     await signInAs("priya");
     await visit("/");
     const links = page.getByTestId("home-links").getByRole("link");
-    await expect(links).toHaveText(["See the career path", "My reports", "My team"]);
-    const [path, reports, team] = await Promise.all([0, 1, 2].map(async (i) => (await links.nth(i).boundingBox())!));
-    // Three links: the first across the row, the other two side by side below it, as wide as each other.
-    expect(path!.width).toBeGreaterThan(300);
-    expect(reports!.y).toBeGreaterThan(path!.y + path!.height);
+    await expect(links).toHaveText(["See the career path", "My growth plan", "My reports", "My team"]);
+    const [path, plan, reports, team] = await Promise.all([0, 1, 2, 3].map(async (i) => (await links.nth(i).boundingBox())!));
+    // Four links: two rows of two, side by side and as wide as each other.
+    expect(plan!.y).toBe(path!.y);
     expect(team!.y).toBe(reports!.y);
-    expect(Math.abs(team!.width - reports!.width)).toBeLessThan(1);
-    expect(reports!.x + reports!.width).toBeLessThan(team!.x);
+    expect(reports!.y).toBeGreaterThan(path!.y + path!.height);
+    for (const [left, right] of [
+      [path!, plan!],
+      [reports!, team!],
+    ]) {
+      expect(Math.abs(left.width - right.width)).toBeLessThan(1);
+      expect(left.x + left.width).toBeLessThan(right.x);
+    }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // On a laptop they sit in one row.
     await page.setViewportSize({ width: 1280, height: 720 });
-    const tops = await Promise.all([0, 1, 2].map(async (i) => (await links.nth(i).boundingBox())!.y));
+    const tops = await Promise.all([0, 1, 2, 3].map(async (i) => (await links.nth(i).boundingBox())!.y));
     expect(new Set(tops).size).toBe(1);
   });
 
