@@ -1,9 +1,11 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { inputClass } from "@/components/ui/form";
+import { FilterSelect, inputClass, type Option, type OptionGroup } from "@/components/ui/form";
 import { buttonLinkClass } from "@/components/ui/page-header";
+import { reviewStateOptions } from "@/lib/assessments/review-state";
 import { roleLabel } from "@/lib/auth/policy";
 import type { DirectoryFilterName, DirectoryOptions, FilterChoices } from "@/lib/data/people-directory";
+import { NOT_PLACED } from "@/lib/list-query";
 import {
   ACTIVE_FILTERS,
   activeFilterLabel,
@@ -11,14 +13,11 @@ import {
   directoryHref,
   directorySortLabel,
   NO_TEAM,
-  NOT_PLACED,
-  reviewBadge,
   SEARCH_MAX,
   withManager,
   withTeam,
   type DirectoryQuery,
 } from "@/lib/people/directory";
-import type { ReviewState } from "@/lib/team/overview";
 
 /**
  * The directory's search and filters: a GET form, so it all works without scripts and the view is
@@ -27,37 +26,8 @@ import type { ReviewState } from "@/lib/team/overview";
  * shows as a chip that removes it.
  */
 
-type Option = { value: string; label: string };
-type OptionGroup = { label: string; options: Option[] };
-
 const labelClass = "block text-sm font-medium";
 const quickLinkClass = "font-medium text-path hover:underline";
-
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | null; options: (Option | OptionGroup)[] }) {
-  const option = (o: Option) => (
-    <option key={o.value} value={o.value}>
-      {o.label}
-    </option>
-  );
-  return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        {options.map((o) =>
-          "options" in o ? (
-            <optgroup key={o.label} label={o.label}>
-              {o.options.map(option)}
-            </optgroup>
-          ) : (
-            option(o)
-          ),
-        )}
-      </select>
-    </div>
-  );
-}
 
 function stepChoices(steps: DirectoryOptions["steps"], value: string | null): (Option | OptionGroup)[] {
   const frameworks = [...new Set(steps.map((s) => s.framework))];
@@ -211,7 +181,7 @@ export function DirectoryFilters({ query, viewer, filters, choices, steps, revie
           name="status"
           label="Review status"
           value={query.status}
-          options={[{ value: "", label: "Any" }, ...(Object.keys(reviewBadge) as ReviewState[]).map((s) => ({ value: s, label: reviewBadge[s].label }))]}
+          options={[{ value: "", label: "Any" }, ...reviewStateOptions]}
         />
       )}
       <FilterSelect id="people-active" name="active" label="Show" value={query.active} options={ACTIVE_FILTERS.map((a) => ({ value: a, label: activeFilterLabel[a] }))} />

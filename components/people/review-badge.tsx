@@ -1,17 +1,12 @@
-import { reviewBadge } from "@/lib/people/directory";
-import type { ReviewState } from "@/lib/team/overview";
-
-const tones = {
-  neutral: "border-stone-300 bg-stone-100 text-stone-700",
-  info: "border-sky-300 bg-sky-50 text-sky-900",
-  progress: "border-amber-400 bg-amber-50 text-amber-950",
-  done: "border-emerald-300 bg-emerald-50 text-emerald-900",
-} as const;
+import { reviewBadge, type ReviewState } from "@/lib/assessments/review-state";
 
 /** A mark beside the words, so that the badges differ by more than their colour. */
 const marks: Record<ReviewState, string> = { "not-submitted": "○", "self-submitted": "◐", "manager-draft": "✎", assessed: "✓" };
 
-/** Where a person's review stands in the open cycle, in words on a coloured badge; a dash for people who are not reviewed. */
+/**
+ * Where a person's review stands in the open cycle, in words on a coloured badge (its look is in
+ * app/globals.css, as a list of many rows repeats it); a dash for people who are not reviewed.
+ */
 export function ReviewBadge({ state }: { state: ReviewState | null }) {
   if (!state) {
     return (
@@ -23,7 +18,7 @@ export function ReviewBadge({ state }: { state: ReviewState | null }) {
   }
   const { label, tone } = reviewBadge[state];
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>
+    <span className={`badge badge-${tone}`}>
       <span aria-hidden="true">{marks[state]}</span>
       {label}
     </span>

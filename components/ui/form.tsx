@@ -65,3 +65,33 @@ export function SubmitButton({ pending, children, variant = "primary" }: { pendi
     </button>
   );
 }
+
+export type Option = { value: string; label: string };
+export type OptionGroup = { label: string; options: Option[] };
+
+/** A labelled select of a list's filter form (a GET form: the view lives in the URL); options may come in groups. */
+export function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | null; options: (Option | OptionGroup)[] }) {
+  const option = (o: Option) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div className="min-w-0 space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        {options.map((o) =>
+          "options" in o ? (
+            <optgroup key={o.label} label={o.label}>
+              {o.options.map(option)}
+            </optgroup>
+          ) : (
+            option(o)
+          ),
+        )}
+      </select>
+    </div>
+  );
+}

@@ -24,9 +24,10 @@ import {
 } from "./assessments";
 import { castVote, closeSession, createSession, decideCase, publishSession, startSession } from "./calibration";
 import { createCase, getCase, listCasesAbout, updateCase } from "./cases";
-import { getTeamOverview } from "./team";
+import { getTeamPage } from "./team";
 import { findDirectoryChoices, getPeopleDirectory } from "./people-directory";
 import { DEFAULT_DIRECTORY_QUERY } from "@/lib/people/directory";
+import { DEFAULT_QUERY as DEFAULT_TEAM_QUERY } from "@/lib/team/overview";
 import { loadViewer } from "./viewer";
 import { listAuditEvents } from "./audit";
 import { getEvidence, listEvidence, updateEvidence } from "./evidence";
@@ -194,8 +195,10 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     if (!filters.manager?.name) throw new NotFoundError("That person");
   },
   "see a manager's team overview (My team)": async (viewer, id) => {
-    const { members } = await getTeamOverview(viewer);
-    if (!members.some((m) => m.id === id)) throw new NotFoundError("That person");
+    // The overview (/team), searched for the person by name.
+    const [target] = await handle.db.select({ name: users.name }).from(users).where(eq(users.id, id));
+    const team = await getTeamPage(viewer, { ...DEFAULT_TEAM_QUERY, q: target!.name });
+    if (!team.onPage.some((g) => g.members.some((m) => m.id === id))) throw new NotFoundError("That person");
   },
   "edit a person (name, role, manager, team)": async (viewer, id) => {
     const before = await snapshot(id);

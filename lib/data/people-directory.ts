@@ -5,11 +5,13 @@ import type { Db } from "@/db/client";
 import { inReportingTree } from "@/db/people-store";
 import { getDatabase } from "@/db/runtime";
 import { frameworks, frameworkVersions, placements, reviewCycles, steps, teams, users } from "@/db/schema";
+import type { ReviewState } from "@/lib/assessments/review-state";
 import { canListPeople, canManagePeople, type Role, type Viewer } from "@/lib/auth/policy";
 import { NotAllowedError } from "@/lib/errors";
+import { NOT_PLACED } from "@/lib/list-query";
 import { clampPage } from "@/lib/paging";
-import { FILTER_CHOICES_LIMIT, NO_TEAM, NOT_PLACED, PAGE_SIZE, type DirectoryQuery, type DirectorySort } from "@/lib/people/directory";
-import type { ReviewState } from "@/lib/team/overview";
+import { FILTER_CHOICES_LIMIT, NO_TEAM, PAGE_SIZE, type DirectoryQuery, type DirectorySort } from "@/lib/people/directory";
+import { containing, openCycleId, reviewStateOf } from "./people-sql";
 
 /**
  * The people directory (/people): one page of the people the viewer may list, searched, filtered
@@ -64,25 +66,8 @@ export const MANAGER_OPTIONS_LIMIT = 500;
 
 const managers = alias(users, "managers");
 
-/** The open cycle's id, inside the query: at most one cycle is open (a unique index says so). */
-const openCycleId = sql`(select id from ${reviewCycles} where ${reviewCycles.status} = 'open')`;
-
-/**
- * Where a person's review stands in the open cycle, as the viewer may know it: the same rule as
- * the team overview. A self-assessment counts once submitted (its draft is its author's alone); a
- * manager assessment draft counts only for the viewer who is writing it. Admins are not reviewed.
- */
-function reviewState(viewer: Viewer): SQL<ReviewState | null> {
-  const assessment = (condition: SQL) =>
-    sql`exists (select 1 from assessments a where a.subject_id = ${users.id} and a.cycle_id = ${openCycleId} and ${condition})`;
-  return sql<ReviewState | null>`case
-    when ${users.role} = 'admin' or ${openCycleId} is null then null
-    when ${assessment(sql`a.kind = 'manager' and a.status = 'submitted'`)} then 'assessed'
-    when ${assessment(sql`a.kind = 'manager' and a.status = 'draft' and a.author_id = ${viewer.id}`)} then 'manager-draft'
-    when ${assessment(sql`a.kind = 'self' and a.status = 'submitted'`)} then 'self-submitted'
-    else 'not-submitted'
-  end`;
-}
+/** Where a person's review stands, by the rule every list of people shares. */
+const reviewState = (viewer: Viewer) => reviewStateOf(viewer.id, { id: users.id, role: users.role });
 
 /** The step of a person's latest placement (see db/placement-store.ts: latest effective date, then latest recorded). */
 function currentStep(db: Db) {
@@ -100,9 +85,6 @@ function currentStep(db: Db) {
 function visibleTo(viewer: Viewer): SQL | undefined {
   return canManagePeople(viewer) ? undefined : inReportingTree(users.id, viewer.id);
 }
-
-/** `%text%` for ILIKE, with the characters ILIKE treats specially taken literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The view's conditions on top of what the viewer may see: everything is ANDed, so filters only narrow. */
 function conditions(viewer: Viewer, query: DirectoryQuery, step: ReturnType<typeof currentStep>): SQL | undefined {

@@ -1,29 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";
-import { inReportingTree, reportingTree, reportingTreeCounts, reportingTreeQuery } from "@/db/people-store";
-import { latestPlacements, type PlacedStep } from "@/db/placement-store";
+import { inReportingTree, reportingTreeCounts, reportingTreeQuery } from "@/db/people-store";
 import { getDatabase } from "@/db/runtime";
-import {
-  assessments,
-  calibrationSessions,
-  calibrators,
-  dimensions,
-  evidence,
-  promotionCases,
-  ratings,
-  reviewCycles,
-  steps,
-  transitions,
-  users,
-} from "@/db/schema";
+import { assessments, calibrationSessions, calibrators, promotionCases, reviewCycles, steps, users } from "@/db/schema";
+import type { ReviewState } from "@/lib/assessments/review-state";
+import { computeGaps, type GapFramework } from "@/lib/assessments/gaps";
 import { canManagePeople, canSeeTeam, type Viewer } from "@/lib/auth/policy";
-import { computeGaps, gapSteps, type GapFramework } from "@/lib/assessments/gaps";
 import { timeAtStep, type TimeAtStep } from "@/lib/career/where-now";
-import { isoDate, parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
+import { isoDate } from "@/lib/dates";
 import { NotAllowedError } from "@/lib/errors";
-import type { ReviewState, TeamMember } from "@/lib/team/overview";
+import { NOT_PLACED } from "@/lib/list-query";
+import { groupPage, groupTitle, TEAM_PAGE_SIZE, type GroupOption, type SortKey, type StepOption, type TeamGroup, type TeamMember, type TeamQuery } from "@/lib/team/overview";
+import { containing, monthsSince, openCycleId, reviewStateOf } from "./people-sql";
 
 /**
  * A manager's view of their reporting tree: the team overview (/team) and what waits for them on
@@ -32,17 +22,8 @@ import type { ReviewState, TeamMember } from "@/lib/team/overview";
  * queries, however many people the tree holds, and every list is bounded.
  */
 
-/** The most people the team overview loads; a tree larger than this is cut, and says so. */
-export const TEAM_LIMIT = 500;
 /** The most items of each kind the home page lists; the count says how many there are in all. */
 export const WAITING_LIMIT = 8;
-
-export type TeamOverview = {
-  cycle: { id: string; name: string } | null;
-  members: TeamMember[];
-  /** Whether the tree held more than TEAM_LIMIT people, so that some are left out. */
-  truncated: boolean;
-};
 
 function assertCanSeeTeam(viewer: Viewer) {
   if (!canSeeTeam(viewer)) throw new NotAllowedError("Only managers and admins have a team overview.");
@@ -53,168 +34,277 @@ async function openCycle(db: Db): Promise<{ id: string; name: string } | null> {
   return row ?? null;
 }
 
-const timeAt = (placement: PlacedStep, today: Date): TimeAtStep => timeAtStep(wholeMonthsBetween(parseIsoDate(placement.effectiveOn), today), placement);
+export type TeamPage = {
+  cycle: { id: string; name: string } | null;
+  /** How many people are below the viewer, and how many of them are past their step's longest expected time. */
+  size: number;
+  overdue: number;
+  /** The filters' choices, from the whole tree: the steps people are at, in path order, and the groups. */
+  steps: StepOption[];
+  groups: GroupOption[];
+  /** How many people match the view. */
+  shown: number;
+  /** The page shown: the page asked for, brought within 1..pages. */
+  page: number;
+  pages: number;
+  /** The page's people under their groups' headings, in the view's order; a group split across pages is headed on each. */
+  onPage: TeamGroup[];
+};
 
-/** Everyone below the viewer in the reporting tree, with their step, review picks, evidence and review status. */
-export async function getTeamOverview(viewer: Viewer, opts: { today?: Date } = {}): Promise<TeamOverview> {
-  assertCanSeeTeam(viewer);
-  const today = opts.today ?? new Date();
-  const { db } = await getDatabase();
-  const [tree, cycle] = await Promise.all([reportingTree(db, viewer.id, TEAM_LIMIT + 1), openCycle(db)]);
-  const nodes = tree.slice(0, TEAM_LIMIT);
-  if (nodes.length === 0) return { cycle, members: [], truncated: false };
-  const ids = nodes.map((n) => n.id);
-  const [placed, submitted, evidenceCounts, inCycle] = await Promise.all([
-    latestPlacements(db, ids),
-    latestSubmittedPicks(db, ids),
-    countEvidence(db, ids),
-    cycle ? cycleAssessments(db, cycle.id, ids) : Promise.resolve([]),
-  ]);
-  const frameworks = await gapFrameworks(db, [...new Set(submitted.map((r) => r.versionId))]);
-  const managers = new Set(nodes.map((n) => n.managerId));
-  // Rows grouped by person once, so building each member is a lookup rather than a scan of everyone's rows.
-  const picksOf = groupBy(submitted, (r) => r.subjectId);
-  const cycleRowsOf = groupBy(inCycle, (r) => r.subjectId);
-  const members = nodes.map((node): TeamMember => {
-    const placement = placed.get(node.id);
-    return {
-      id: node.id,
-      name: node.name,
-      manager: { id: node.managerId, name: node.managerName },
-      headId: node.headId,
-      depth: node.depth,
-      hasReports: managers.has(node.id),
-      step: placement ? { key: placement.stepKey, name: placement.stepName, position: placement.stepPosition } : null,
-      time: placement ? timeAt(placement, today) : null,
-      review: reviewPicks(picksOf.get(node.id) ?? [], frameworks),
-      evidenceCount: evidenceCounts.get(node.id) ?? 0,
-      status: cycle ? reviewState(cycleRowsOf.get(node.id) ?? [], viewer.id) : null,
-    };
-  });
-  return { cycle, members, truncated: tree.length > TEAM_LIMIT };
+/** One person on the page, as the statement gives them. */
+type PageRow = {
+  id: string;
+  name: string;
+  managerId: string;
+  managerName: string;
+  depth: number;
+  groupId: string;
+  groupName: string;
+  groupTotal: number;
+  stepKey: string | null;
+  stepName: string | null;
+  stepPosition: number | null;
+  minMonths: number | null;
+  maxMonths: number | null;
+  months: number | null;
+  evidence: number;
+  status: ReviewState | null;
+  cycleName: string | null;
+  versionId: string | null;
+  hasSelf: boolean;
+  hasManager: boolean;
+  picks: { kind: "self" | "manager"; dimensionId: string; stepId: string | null }[] | null;
+};
+
+type PageStatement = {
+  size: number;
+  overdue: number;
+  steps: StepOption[];
+  groups: { id: string; name: string }[];
+  shown: number;
+  page: number;
+  pages: number;
+  cycleId: string | null;
+  cycleName: string | null;
+  rows: PageRow[];
+  frameworks: (GapFramework & { id: string })[];
+};
+
+/**
+ * The people below `viewerId`, walked down from them with what the overview carries along: each
+ * person's name, their manager's, and the group head (the viewer's direct report whose subtree
+ * they are in) with theirs. Never back to the viewer, and at most 64 levels, so that reporting
+ * lines holding a loop still end.
+ */
+const walk = (viewerId: string) => sql`tree(id, name, role, active, manager_id, manager_name, head_id, head_name, depth) as (
+    select u.id, u.name, u.role, u.active, u.manager_id, v.name, u.id, u.name, 1
+    from users u join users v on v.id = u.manager_id
+    where u.manager_id = ${viewerId}
+    union all
+    select u.id, u.name, u.role, u.active, u.manager_id, t.name, t.head_id, t.head_name, t.depth + 1
+    from users u join tree t on u.manager_id = t.id
+    where t.depth < 64 and u.id <> ${viewerId}
+  )`;
+
+/** How many evidence items a person has. */
+const evidenceOf = (person: SQL) => sql`(select count(*)::int from evidence ev where ev.owner_id = ${person})`;
+
+/**
+ * A person's latest review: the latest cycle in which anything about them was submitted, and both
+ * sides submitted in it (`sa`, `ma`): the gap is only worth showing between picks of one cycle, so
+ * an older manager assessment is never set against a newer self-assessment.
+ */
+const latestReview = (person: SQL) => sql`
+  left join lateral (
+    select la.cycle_id, lrc.name as cycle_name
+    from assessments la join review_cycles lrc on lrc.id = la.cycle_id
+    where la.subject_id = ${person} and la.status = 'submitted'
+    order by lrc.starts_on desc, la.submitted_at desc
+    limit 1
+  ) lc on true
+  left join assessments sa on sa.subject_id = ${person} and sa.cycle_id = lc.cycle_id and sa.kind = 'self' and sa.status = 'submitted'
+  left join assessments ma on ma.subject_id = ${person} and ma.cycle_id = lc.cycle_id and ma.kind = 'manager' and ma.status = 'submitted'`;
+
+/**
+ * The gap of the latest review, as the page counts it (lib/assessments/gaps.ts): the dimensions of
+ * the self-assessment's version where both sides picked a step of that version and not the same
+ * one; then, to sort by, how far apart the picks are by step position. Null unless both sides
+ * submitted.
+ */
+const gapOfLatestReview = sql`
+  left join lateral (
+    select count(*)::int as gaps, coalesce(sum(abs(gs.position - gm.position)), 0)::int as distance
+    from ratings rs
+    join dimensions gd on gd.id = rs.dimension_id and gd.version_id = sa.version_id
+    join steps gs on gs.id = rs.step_id and gs.version_id = sa.version_id
+    join ratings rm on rm.assessment_id = ma.id and rm.dimension_id = rs.dimension_id
+    join steps gm on gm.id = rm.step_id and gm.version_id = sa.version_id
+    where rs.assessment_id = sa.id and rs.step_id <> rm.step_id
+  ) g on sa.id is not null and ma.id is not null`;
+
+/** Sort values: people without one (not placed, not both assessed) come last whichever way. */
+function ordering(query: TeamQuery): SQL {
+  const dir = query.dir === "asc" ? sql`asc` : sql`desc`;
+  const by: Record<SortKey, SQL> = {
+    name: sql`lower(m.name) ${dir}`,
+    step: sql`m.step_position ${dir} nulls last`,
+    time: sql`m.months ${dir} nulls last`,
+    gap: sql`m.gaps ${dir} nulls last, m.distance ${dir} nulls last`,
+    evidence: sql`m.evidence ${dir}`,
+  };
+  // Groups in the order of their heads' names ("Reporting to you" first), each group's head first
+  // in it, and names and ids last, so that pages never overlap.
+  return sql`m.group_id <> ${"direct"}, lower(m.group_name), m.group_id, m.id::text = m.group_id desc, ${by[query.sort]}, lower(m.name), m.name, m.id`;
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = out.get(key(row));
-    if (list) list.push(row);
-    else out.set(key(row), [row]);
-  }
-  return out;
-}
-
-/** The picks of each person's latest submitted self- and manager assessment, one row per rating. */
-async function latestSubmittedPicks(db: Db, ids: string[]) {
-  const latest = db
-    .selectDistinctOn([assessments.subjectId, assessments.kind], {
-      id: assessments.id,
-      subjectId: assessments.subjectId,
-      kind: assessments.kind,
-      versionId: assessments.versionId,
-      cycleId: assessments.cycleId,
-      cycleName: sql<string>`${reviewCycles.name}`.as("cycle_name"),
-      cycleStartsOn: sql<string>`${reviewCycles.startsOn}`.as("cycle_starts_on"),
-    })
-    .from(assessments)
-    .innerJoin(reviewCycles, eq(reviewCycles.id, assessments.cycleId))
-    .where(and(eq(assessments.status, "submitted"), inArray(assessments.subjectId, ids)))
-    .orderBy(assessments.subjectId, assessments.kind, desc(reviewCycles.startsOn), desc(assessments.submittedAt))
-    .as("latest");
-  return db
-    .select({
-      subjectId: latest.subjectId,
-      kind: latest.kind,
-      versionId: latest.versionId,
-      cycleId: latest.cycleId,
-      cycleName: latest.cycleName,
-      cycleStartsOn: latest.cycleStartsOn,
-      dimensionId: ratings.dimensionId,
-      stepId: ratings.stepId,
-    })
-    .from(latest)
-    .leftJoin(ratings, eq(ratings.assessmentId, latest.id));
-}
-
-type SubmittedPick = Awaited<ReturnType<typeof latestSubmittedPicks>>[number];
-
-/** The dimensions, steps and transitions of the versions the picks were made on: three queries whatever their number. */
-async function gapFrameworks(db: Db, versionIds: string[]): Promise<Map<string, GapFramework>> {
-  const [dimensionRows, stepRows, transitionRows] = await Promise.all([
-    db
-      .select({ id: dimensions.id, versionId: dimensions.versionId, name: dimensions.name })
-      .from(dimensions)
-      .where(inArray(dimensions.versionId, versionIds))
-      .orderBy(asc(dimensions.position)),
-    db.select({ id: steps.id, versionId: steps.versionId, name: steps.name }).from(steps).where(inArray(steps.versionId, versionIds)),
-    db
-      .select({ versionId: transitions.versionId, fromStepId: transitions.fromStepId, toStepId: transitions.toStepId })
-      .from(transitions)
-      .where(inArray(transitions.versionId, versionIds)),
-  ]);
-  return new Map(
-    versionIds.map((v) => [
-      v,
-      {
-        dimensions: dimensionRows.filter((d) => d.versionId === v),
-        steps: stepRows.filter((s) => s.versionId === v),
-        transitions: transitionRows.filter((t) => t.versionId === v),
-      },
-    ]),
-  );
+/** The view's conditions, on the viewer's tree: every filter narrows it, none reaches past it. */
+function conditions(query: TeamQuery): SQL {
+  const where: SQL[] = [];
+  if (query.q) where.push(sql`p.name ilike ${containing(query.q)}`);
+  if (query.step) where.push(query.step === NOT_PLACED ? sql`p.step_key is null` : sql`p.step_key = ${query.step}`);
+  if (query.overdue) where.push(sql`p.overdue`);
+  // With no cycle open there is no review status to filter by: the filter is left out, not made to match nobody.
+  if (query.status) where.push(sql`(${openCycleId} is null or p.status = ${query.status})`);
+  if (query.group) where.push(sql`p.group_id = ${query.group}`);
+  return where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
 }
 
 /**
- * Both sides of the latest cycle in which anything about the person was submitted: the gap is only
- * worth showing between picks of one cycle, so an older manager assessment is not set against a
- * newer self-assessment.
+ * One page of the team overview: everyone below the viewer, filtered, sorted within their groups
+ * and cut to a page, all in one statement whatever the size of the tree. The same row carries what
+ * the page says of the whole tree (how many people, how many overdue, the steps and groups to
+ * filter by), the open cycle, and the frameworks the page's picks were made on. Evidence counts,
+ * review status and gaps are read for the page's people only, unless the view filters or sorts
+ * by them.
  */
-function reviewPicks(rows: SubmittedPick[], frameworks: Map<string, GapFramework>): TeamMember["review"] {
-  const latest = rows.reduce<SubmittedPick | null>((a, r) => (!a || r.cycleStartsOn > a.cycleStartsOn ? r : a), null);
-  if (!latest) return null;
-  const inCycle = rows.filter((r) => r.cycleId === latest.cycleId);
-  const side = (kind: "self" | "manager") => inCycle.filter((r) => r.kind === kind && r.dimensionId).map((r) => ({ dimensionId: r.dimensionId!, stepId: r.stepId }));
-  const hasSide = (kind: "self" | "manager") => inCycle.some((r) => r.kind === kind);
-  // Both sides of a cycle are made on one version; the self-assessment's, when there is one.
-  const framework = frameworks.get((inCycle.find((r) => r.kind === "self") ?? latest).versionId);
-  if (!framework) return null;
-  const report = computeGaps(framework, side("self"), side("manager"));
-  const both = hasSide("self") && hasSide("manager");
+export async function getTeamPage(viewer: Viewer, query: TeamQuery, opts: { today?: Date } = {}): Promise<TeamPage> {
+  assertCanSeeTeam(viewer);
+  const day = isoDate(opts.today ?? new Date());
+  const { db } = await getDatabase();
+  const size = TEAM_PAGE_SIZE;
+  const byStatus = query.status !== null;
+  const byEvidence = query.sort === "evidence";
+  const byGap = query.sort === "gap";
+  const statusOf = (person: SQL) => reviewStateOf(viewer.id, { id: sql`${person}.id`, role: sql`${person}.role` });
+  const [row] = await queryRows<PageStatement>(
+    db,
+    sql`with recursive ${walk(viewer.id)},
+        heads as (select distinct head_id from tree where depth > 1 and active),
+        people as (
+          select t.id, t.name, t.role, t.manager_id, t.manager_name, t.depth,
+            case when t.depth > 1 or h.head_id is not null then t.head_id::text else ${"direct"} end as group_id,
+            case when t.depth > 1 or h.head_id is not null then t.head_name else '' end as group_name,
+            pl.step_key, pl.step_name, pl.step_position, pl.min_months, pl.max_months, pl.months,
+            coalesce(pl.months > pl.max_months, false) as overdue
+            ${byStatus ? sql`, ${statusOf(sql`t`)} as status` : sql``}
+          from tree t
+          left join heads h on h.head_id = t.id
+          left join lateral (
+            select s.key as step_key, s.name as step_name, s.position as step_position,
+              s.timeframe_min_months as min_months, s.timeframe_max_months as max_months, ${monthsSince(day, sql`p.effective_on`)} as months
+            from placements p join steps s on s.id = p.step_id
+            where p.user_id = t.id
+            order by p.effective_on desc, p.created_at desc
+            limit 1
+          ) pl on true
+          where t.active
+        ),
+        matching as (
+          select p.*
+            ${byEvidence ? sql`, ${evidenceOf(sql`p.id`)} as evidence` : sql``}
+            ${byGap ? sql`, g.gaps, g.distance` : sql``}
+          from people p
+          ${byGap ? sql`${latestReview(sql`p.id`)} ${gapOfLatestReview}` : sql``}
+          ${conditions(query)}
+        ),
+        ranked as (
+          select m.*, row_number() over (order by ${ordering(query)}) as rn, count(*) over (partition by m.group_id) as group_total
+          from matching m
+        ),
+        bounds as (
+          select count(*)::int as shown, greatest(1, (count(*)::int + ${size - 1}::int) / ${size}::int) as pages from matching
+        ),
+        shown_page as (
+          select shown, pages, least(${Math.min(query.page, 2 ** 31 - 1)}::int, pages) as page from bounds
+        ),
+        page_rows as (
+          select o.rn, o.id, o.name, o.manager_id, o.manager_name, o.depth, o.group_id, o.group_name, o.group_total,
+            o.step_key, o.step_name, o.step_position, o.min_months, o.max_months, o.months,
+            ${byEvidence ? sql`o.evidence` : evidenceOf(sql`o.id`)} as evidence,
+            ${byStatus ? sql`o.status` : statusOf(sql`o`)} as status,
+            lc.cycle_name, coalesce(sa.version_id, ma.version_id) as version_id, sa.id is not null as has_self, ma.id is not null as has_manager,
+            (select json_agg(json_build_object('kind', pa.kind, 'dimensionId', pr.dimension_id, 'stepId', pr.step_id))
+              from assessments pa join ratings pr on pr.assessment_id = pa.id where pa.id in (sa.id, ma.id)) as picks
+          from ranked o
+          join shown_page sp on o.rn > (sp.page - 1) * ${size}::int and o.rn <= sp.page * ${size}::int
+          ${latestReview(sql`o.id`)}
+        )
+        select
+          (select count(*)::int from people) as size,
+          (select count(*)::int from people where overdue) as overdue,
+          (select coalesce(json_agg(json_build_object('key', s.step_key, 'name', s.step_name) order by s.step_position, s.step_name, s.step_key), '[]'::json)
+            from (select distinct on (step_key) step_key, step_name, step_position from people where step_key is not null order by step_key, step_position, step_name) s) as steps,
+          (select coalesce(json_agg(json_build_object('id', gr.group_id, 'name', gr.group_name) order by gr.group_id <> ${"direct"}, lower(gr.group_name), gr.group_id), '[]'::json)
+            from (select distinct group_id, group_name from people) gr) as groups,
+          sp.shown, sp.page, sp.pages,
+          c.id as "cycleId", c.name as "cycleName",
+          (select coalesce(json_agg(json_build_object(
+              'id', r.id, 'name', r.name, 'managerId', r.manager_id, 'managerName', r.manager_name, 'depth', r.depth,
+              'groupId', r.group_id, 'groupName', r.group_name, 'groupTotal', r.group_total,
+              'stepKey', r.step_key, 'stepName', r.step_name, 'stepPosition', r.step_position,
+              'minMonths', r.min_months, 'maxMonths', r.max_months, 'months', r.months,
+              'evidence', r.evidence, 'status', r.status, 'cycleName', r.cycle_name, 'versionId', r.version_id,
+              'hasSelf', r.has_self, 'hasManager', r.has_manager, 'picks', r.picks
+            ) order by r.rn), '[]'::json) from page_rows r) as rows,
+          (select coalesce(json_agg(json_build_object(
+              'id', v.id,
+              'dimensions', (select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name) order by d.position), '[]'::json) from dimensions d where d.version_id = v.id),
+              'steps', (select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name)), '[]'::json) from steps s where s.version_id = v.id),
+              'transitions', (select coalesce(json_agg(json_build_object('fromStepId', tr.from_step_id, 'toStepId', tr.to_step_id)), '[]'::json) from transitions tr where tr.version_id = v.id)
+            )), '[]'::json) from framework_versions v where v.id in (select version_id from page_rows)) as frameworks
+        from shown_page sp
+        left join review_cycles c on c.status = 'open'`,
+  );
+  const frameworks = new Map(row!.frameworks.map((f) => [f.id, f]));
+  const cycle = row!.cycleId ? { id: row!.cycleId, name: row!.cycleName! } : null;
   return {
-    cycleName: latest.cycleName,
-    picks: report.dimensions.map((d) => ({ dimension: d.dimension.name, self: d.self?.name ?? null, manager: d.manager?.name ?? null, comparison: d.comparison })),
-    gapCount: both ? report.gapCount : null,
-    gapSteps: report.dimensions.reduce((n, d) => n + gapSteps(d.comparison), 0),
+    cycle,
+    size: row!.size,
+    overdue: row!.overdue,
+    steps: row!.steps,
+    groups: row!.groups.map((g) => ({ id: g.id, title: groupTitle({ id: g.id, headName: g.name }) })),
+    shown: row!.shown,
+    page: row!.page,
+    pages: row!.pages,
+    onPage: groupPage(
+      row!.rows,
+      (r) => ({ id: r.groupId, headName: r.groupName, total: r.groupTotal }),
+      (r): TeamMember => ({
+        id: r.id,
+        name: r.name,
+        manager: { id: r.managerId, name: r.managerName },
+        depth: r.depth,
+        step: r.stepKey ? { key: r.stepKey, name: r.stepName!, position: r.stepPosition! } : null,
+        time: r.stepKey && r.months !== null ? timeAtStep(r.months, { timeframeMinMonths: r.minMonths, timeframeMaxMonths: r.maxMonths }) : null,
+        review: reviewPicks(r, frameworks),
+        evidenceCount: r.evidence,
+        status: cycle ? r.status : null,
+      }),
+    ),
   };
 }
 
-async function countEvidence(db: Db, ids: string[]): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ ownerId: evidence.ownerId, count: sql<number>`count(*)::int` })
-    .from(evidence)
-    .where(inArray(evidence.ownerId, ids))
-    .groupBy(evidence.ownerId);
-  return new Map(rows.map((r) => [r.ownerId, r.count]));
-}
-
-function cycleAssessments(db: Db, cycleId: string, ids: string[]) {
-  return db
-    .select({ subjectId: assessments.subjectId, kind: assessments.kind, status: assessments.status, authorId: assessments.authorId })
-    .from(assessments)
-    .where(and(eq(assessments.cycleId, cycleId), inArray(assessments.subjectId, ids)));
-}
-
-/**
- * A self-assessment counts once it is submitted (its draft is its author's alone, so whether one
- * was started is not told); a manager assessment draft counts for its author only.
- */
-function reviewState(rows: { kind: "self" | "manager"; status: "draft" | "submitted"; authorId: string }[], viewerId: string): ReviewState {
-  const self = rows.find((r) => r.kind === "self");
-  const manager = rows.find((r) => r.kind === "manager");
-  if (manager?.status === "submitted") return "assessed";
-  if (manager?.status === "draft" && manager.authorId === viewerId) return "manager-draft";
-  if (self?.status === "submitted") return "self-submitted";
-  return "not-submitted";
+/** Both sides' picks of the latest review, per dimension of the version they were made on (the self-assessment's, when there is one). */
+function reviewPicks(r: PageRow, frameworks: Map<string, GapFramework>): TeamMember["review"] {
+  const framework = r.versionId ? frameworks.get(r.versionId) : undefined;
+  if (!r.cycleName || !framework) return null;
+  const side = (kind: "self" | "manager") => (r.picks ?? []).filter((p) => p.kind === kind).map((p) => ({ dimensionId: p.dimensionId, stepId: p.stepId }));
+  const report = computeGaps(framework, side("self"), side("manager"));
+  return {
+    cycleName: r.cycleName,
+    picks: report.dimensions.map((d) => ({ dimension: d.dimension.name, self: d.self?.name ?? null, manager: d.manager?.name ?? null, comparison: d.comparison })),
+    gapCount: r.hasSelf && r.hasManager ? report.gapCount : null,
+  };
 }
 
 export type Bounded<T> = { items: T[]; total: number };
@@ -274,7 +364,7 @@ async function overdueReports(db: Db, viewer: Viewer, today: Date): Promise<Mana
           where p.user_id in (${reportingTreeQuery(viewer.id)})
           order by p.user_id, p.effective_on desc, p.created_at desc
         ), timed as (
-          select l.*, (extract(year from age(${day}::date, l.effective_on)) * 12 + extract(month from age(${day}::date, l.effective_on)))::int as months
+          select l.*, ${monthsSince(day, sql`l.effective_on`)} as months
           from latest l
           where l.timeframe_max_months is not null
         )

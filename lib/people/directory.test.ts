@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  cleanSearch,
   DEFAULT_DIRECTORY_QUERY,
   directoryHref,
   isFiltered,
   parseDirectoryQuery,
-  parsePage,
   SEARCH_MAX,
   settledChoice,
   shorterHref,
@@ -80,27 +78,6 @@ describe("parseDirectoryQuery", () => {
   it("takes the team filter's 'no team' and the step filter's 'not placed'", () => {
     const { query } = parseDirectoryQuery({ team: "none", step: "not-placed" });
     expect([query.team, query.step]).toEqual(["none", "not-placed"]);
-  });
-});
-
-describe("parsePage", () => {
-  it("makes any page at least 1, and leaves huge pages huge for the count to bring down", () => {
-    expect(["", "abc", "-5", "0", "0.5", "-Infinity"].map(parsePage)).toEqual([1, 1, 1, 1, 1, 1]);
-    expect(parsePage(undefined)).toBe(1);
-    expect(parsePage("2.9")).toBe(2);
-    expect(parsePage("1e9")).toBe(1e9);
-    expect(["1e400", "Infinity", "99999999999999999999999"].map(parsePage)).toEqual([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]);
-  });
-});
-
-describe("cleanSearch", () => {
-  it("trims, folds spaces and control characters, and cuts a long search", () => {
-    expect(cleanSearch("  Lena \t Fischer\u0000 ")).toEqual({ q: "Lena Fischer", cut: false });
-    expect(cleanSearch("x".repeat(SEARCH_MAX))).toEqual({ q: "x".repeat(SEARCH_MAX), cut: false });
-    const long = cleanSearch("y".repeat(10_000));
-    expect([long.q.length, long.cut]).toEqual([SEARCH_MAX, true]);
-    // Cut between characters, never inside one.
-    expect(Array.from(cleanSearch("😀".repeat(300)).q)).toHaveLength(SEARCH_MAX);
   });
 });
 

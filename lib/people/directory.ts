@@ -1,5 +1,6 @@
+import { REVIEW_STATES, type ReviewState } from "@/lib/assessments/review-state";
 import type { Role } from "@/lib/auth/policy";
-import type { ReviewState } from "@/lib/team/overview";
+import { cleanSearch, first, oneOf, parsePage, queryReader, STEP_KEY, type QueryNotes, type RawQuery } from "@/lib/list-query";
 
 /**
  * The people directory's view, as the URL states it: search, filters, sort and page. Pure: the
@@ -24,21 +25,9 @@ export type ActiveFilter = (typeof ACTIVE_FILTERS)[number];
 export const activeFilterLabel: Record<ActiveFilter, string> = { active: "Active", deactivated: "Deactivated", all: "Everyone" };
 
 const ROLES = ["engineer", "manager", "admin"] as const satisfies readonly Role[];
-const REVIEW_STATES = ["not-submitted", "self-submitted", "manager-draft", "assessed"] as const satisfies readonly ReviewState[];
 
 /** The team filter's value for people in no team. */
 export const NO_TEAM = "none";
-/** The step filter's value for people not placed on any step. */
-export const NOT_PLACED = "not-placed";
-
-/** What a review status says, in words, and the colour of its badge. */
-export const reviewBadge: Record<ReviewState, { label: string; tone: "neutral" | "info" | "progress" | "done" }> = {
-  // A self-assessment draft is its author's alone: "nothing submitted" does not tell whether one was started.
-  "not-submitted": { label: "Nothing submitted", tone: "neutral" },
-  "self-submitted": { label: "Self-assessment submitted", tone: "info" },
-  "manager-draft": { label: "Your assessment in draft", tone: "progress" },
-  assessed: { label: "Manager assessment done", tone: "done" },
-};
 
 export type DirectoryQuery = {
   q: string;
@@ -58,14 +47,6 @@ export type DirectoryQuery = {
   page: number;
 };
 
-/** What parsing left out or changed, so the page can say so instead of guessing silently. */
-export type QueryNotes = {
-  /** Parameters whose value was not valid and was left out. */
-  ignored: string[];
-  /** Whether a search (of people, or for a team or manager) was longer than SEARCH_MAX and was cut. */
-  searchCut: boolean;
-};
-
 export const DEFAULT_DIRECTORY_QUERY: DirectoryQuery = {
   q: "",
   team: null,
@@ -81,51 +62,14 @@ export const DEFAULT_DIRECTORY_QUERY: DirectoryQuery = {
   page: 1,
 };
 
-type RawQuery = Record<string, string | string[] | undefined>;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const STEP_KEY = /^[a-z0-9][a-z0-9-]{0,99}$/;
-
-const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
-const oneOf = <T extends string>(values: readonly T[], v: string): T | undefined => (values as readonly string[]).includes(v) ? (v as T) : undefined;
-
-/**
- * A page number from the URL: anything that is not a number is page 1, anything below 1 is
- * page 1, and anything huge (1e9, 1e400) stays huge, for the data-access layer to bring down to
- * the last page.
- */
-export function parsePage(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return 1;
-  const n = Number(value);
-  if (Number.isNaN(n)) return 1;
-  if (n >= Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER;
-  return Math.max(1, Math.floor(n));
-}
-
-/**
- * A search as typed: control characters (a NUL byte cannot even reach PostgreSQL) become spaces,
- * runs of spaces one, and it is trimmed and cut to SEARCH_MAX characters.
- */
-export function cleanSearch(value: string | undefined): { q: string; cut: boolean } {
-  const q = (value ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
-  if (q.length <= SEARCH_MAX) return { q, cut: false };
-  return { q: Array.from(q).slice(0, SEARCH_MAX).join("").trim(), cut: true };
-}
 
 /** The view a query string asks for, and what it had to leave out. */
 export function parseDirectoryQuery(raw: RawQuery): { query: DirectoryQuery; notes: QueryNotes } {
-  const ignored: string[] = [];
-  /** A filter's value: absent or empty is "any", anything `read` refuses is noted and left out. */
-  const pick = <T>(name: string, read: (v: string) => T | undefined): T | null => {
-    const v = first(raw[name])?.trim();
-    if (!v) return null;
-    const value = read(v);
-    if (value === undefined) ignored.push(name);
-    return value ?? null;
-  };
-  const search = cleanSearch(first(raw.q));
-  const teamSearch = cleanSearch(first(raw.teamq));
-  const managerSearch = cleanSearch(first(raw.managerq));
+  const { pick, ignored } = queryReader(raw);
+  const search = cleanSearch(first(raw.q), SEARCH_MAX);
+  const teamSearch = cleanSearch(first(raw.teamq), SEARCH_MAX);
+  const managerSearch = cleanSearch(first(raw.managerq), SEARCH_MAX);
   const sort = pick("sort", (v) => oneOf(DIRECTORY_SORTS, v)) ?? "name";
   const query: DirectoryQuery = {
     q: search.q,

@@ -5,6 +5,7 @@ import { DirectoryFilters } from "@/components/people/directory-filters";
 import { DirectoryList } from "@/components/people/directory-list";
 import { buttonLinkClass, PageHeader, primaryLinkClass } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
+import { ViewNotes } from "@/components/ui/view-notes";
 import { canListPeople, canManagePeople } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
 import { findDirectoryChoices, getPeopleDirectory } from "@/lib/data/people-directory";
@@ -94,17 +95,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         reviewing={cycle !== null}
       />
 
-      {(notes.searchCut || ignored.length > 0 || pageMoved) && (
-        <div role="status" data-testid="directory-notes" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {notes.searchCut && <p>The search was longer than {SEARCH_MAX} characters: only its first {SEARCH_MAX} are searched for.</p>}
-          {ignored.length > 0 && <p>Left out of this view, as the address gave no valid value for them: {ignored.join(", ")}.</p>}
-          {pageMoved && (
-            <p>
-              There {pages === 1 ? "is only 1 page" : `are only ${formatCount(pages)} pages`}: showing page {formatCount(page)}.
-            </p>
-          )}
-        </div>
-      )}
+      <ViewNotes testId="directory-notes" searchCut={notes.searchCut} searchMax={SEARCH_MAX} ignored={ignored} page={page} pages={pages} pageMoved={pageMoved} />
 
       {total === 0 ? (
         isFiltered(query) ? (

@@ -2,110 +2,88 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TeamGroupView } from "@/components/team/team-group";
-import { inputClass } from "@/components/ui/form";
-import { Pager } from "@/components/ui/pager";
+import { FilterSelect, inputClass } from "@/components/ui/form";
 import { buttonLinkClass, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { ViewNotes } from "@/components/ui/view-notes";
+import { reviewStateOptions } from "@/lib/assessments/review-state";
 import { canSeeTeam } from "@/lib/auth/policy";
 import { requireViewer } from "@/lib/auth/session";
-import { getTeamOverview, TEAM_LIMIT } from "@/lib/data/team";
-import {
-  groupOptions,
-  isOverdue,
-  NOT_PLACED,
-  pageOfTeam,
-  parseTeamQuery,
-  reviewStateLabel,
-  SORTS,
-  sortLabel,
-  stepOptions,
-  TEAM_PAGE_SIZE,
-  teamHref,
-  viewTeam,
-  type ReviewState,
-} from "@/lib/team/overview";
+import { getTeamPage } from "@/lib/data/team";
+import { NOT_PLACED } from "@/lib/list-query";
+import { formatCount } from "@/lib/paging";
+import { isFiltered, parseTeamQuery, SORTS, sortLabel, TEAM_PAGE_SIZE, TEAM_SEARCH_MAX, teamHref, type TeamQuery } from "@/lib/team/overview";
 
 export const metadata: Metadata = { title: "My team" };
 
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | null; options: { value: string; label: string }[] }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const people = (n: number) => (n === 1 ? "1 person" : `${formatCount(n)} people`);
 
-const people = (n: number) => (n === 1 ? "1 person" : `${n} people`);
+const PARAMETER_NAMES: Record<string, string> = { sort: "sort", dir: "order", step: "step", overdue: "overdue only", status: "review status", group: "group" };
 
 /**
- * Everyone below the viewer, grouped by direct report: step, time at it, the latest picks of both
- * sides and their gaps, evidence and where the open cycle's review stands. The view (filters and
- * sort) lives in the URL, so it can be shared; a GET form sets it without any script.
+ * Everyone below the viewer, grouped by direct report, 25 to a page: step, time at it, the latest
+ * picks of both sides and their gaps, evidence and where the open cycle's review stands. The view
+ * (filters, sort and page) lives in the URL, so it can be shared; a GET form sets it without any
+ * script, and an address out of range shows the nearest page there is.
  */
 export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   if (!canSeeTeam(viewer)) notFound();
-  const [overview, raw] = await Promise.all([getTeamOverview(viewer), searchParams]);
-  const query = parseTeamQuery(raw);
-  const { members, cycle } = overview;
-  const view = viewTeam(members, query);
-  const { shown } = view;
-  const { groups, page, pages } = pageOfTeam(view.groups, query.page);
-  const overdue = members.filter(isOverdue).length;
-  const filtered = shown !== members.length;
+  const { query: asked, notes } = parseTeamQuery(await searchParams);
+  const team = await getTeamPage(viewer, asked);
+  const { cycle, size, overdue, shown, page, pages } = team;
+  const query: TeamQuery = { ...asked, page };
+  const ignored = [...notes.ignored, ...(asked.status && !cycle ? ["status"] : [])].map((n) => PARAMETER_NAMES[n] ?? n);
+  const knownGroup = !query.group || team.groups.some((g) => g.id === query.group);
+  const knownStep = !query.step || query.step === NOT_PLACED || team.steps.some((s) => s.key === query.step);
 
   return (
     <div className="space-y-6">
       <PageHeader
         title="My team"
         description={
-          members.length === 0
+          size === 0
             ? "Everyone who reports to you, directly or through another manager."
-            : `${members.length === 1 ? "1 person reports" : `${members.length} people report`} to you, directly or through another manager${overdue > 0 ? `; ${overdue} past their step's expected time` : ""}.`
+            : `${size === 1 ? "1 person reports" : `${formatCount(size)} people report`} to you, directly or through another manager${overdue > 0 ? `; ${formatCount(overdue)} past their step's expected time` : ""}.`
         }
       />
-      {members.length === 0 ? (
+      {size === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
           Nobody reports to you yet. People appear here once an admin makes you their manager.
         </p>
       ) : (
         <>
           {/* Keyed by the view, so that its fields show the URL's view again after a navigation (Clear, a sort link). */}
-          <form key={teamHref(query)} method="get" action="/team" role="search" aria-label="Filter and sort the team" className="grid grid-cols-2 items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm lg:grid-cols-4 xl:grid-cols-8">
-            <div className="col-span-2 space-y-1">
-              <label htmlFor="team-q" className="block text-sm font-medium">Search by name</label>
-              <input id="team-q" name="q" type="search" maxLength={100} defaultValue={query.q} className={inputClass} />
+          <form key={teamHref({ ...query, page: 1 })} method="get" action="/team" role="search" aria-label="Filter and sort the team" className="grid grid-cols-2 items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm lg:grid-cols-4 xl:grid-cols-8">
+            <div className="col-span-2 min-w-0 space-y-1">
+              <label htmlFor="team-q" className="block text-sm font-medium">
+                Search by name
+              </label>
+              <input id="team-q" name="q" type="search" maxLength={TEAM_SEARCH_MAX} defaultValue={query.q} className={inputClass} />
             </div>
             <FilterSelect
               id="team-step"
               name="step"
               label="Step"
               value={query.step}
-              options={[{ value: "", label: "Any step" }, ...stepOptions(members).map((o) => ({ value: o.key, label: o.name })), { value: NOT_PLACED, label: "Not placed" }]}
+              options={[
+                { value: "", label: "Any step" },
+                ...team.steps.map((s) => ({ value: s.key, label: s.name })),
+                { value: NOT_PLACED, label: "Not placed" },
+                ...(knownStep ? [] : [{ value: query.step!, label: "Another step" }]),
+              ]}
             />
-            {cycle && (
-              <FilterSelect
-                id="team-status"
-                name="status"
-                label="Review"
-                value={query.status}
-                options={[{ value: "", label: "Any" }, ...(Object.keys(reviewStateLabel) as ReviewState[]).map((v) => ({ value: v, label: reviewStateLabel[v] }))]}
-              />
-            )}
+            {cycle && <FilterSelect id="team-status" name="status" label="Review" value={query.status} options={[{ value: "", label: "Any" }, ...reviewStateOptions]} />}
             <FilterSelect
               id="team-group"
               name="group"
               label="Group"
               value={query.group}
-              options={[{ value: "", label: "All groups" }, ...groupOptions(members).map((g) => ({ value: g.id, label: g.title }))]}
+              options={[
+                { value: "", label: "All groups" },
+                ...team.groups.map((g) => ({ value: g.id, label: g.title })),
+                ...(knownGroup ? [] : [{ value: query.group!, label: "Another group" }]),
+              ]}
             />
             <FilterSelect id="team-sort" name="sort" label="Sort by" value={query.sort} options={SORTS.map((v) => ({ value: v, label: sortLabel[v] }))} />
             <FilterSelect
@@ -131,12 +109,20 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               </Link>
             </div>
           </form>
+          <ViewNotes
+            testId="team-notes"
+            searchCut={notes.searchCut}
+            searchMax={TEAM_SEARCH_MAX}
+            ignored={ignored}
+            page={page}
+            pages={pages}
+            pageMoved={asked.page !== page && shown > 0}
+          />
           <p data-testid="team-shown" className="text-sm text-stone-600">
-            {filtered ? `Showing ${shown} of ${people(members.length)}.` : `Showing all ${people(members.length)}.`}
-            {pages > 1 && ` Page ${page} of ${pages}, ${TEAM_PAGE_SIZE} to a page.`}
-            {overview.truncated && ` Only the first ${TEAM_LIMIT} people by name are loaded.`}
+            {isFiltered(query) ? `Showing ${formatCount(shown)} of ${people(size)}.` : `Showing all ${people(size)}.`}
+            {pages > 1 && ` Page ${formatCount(page)} of ${formatCount(pages)}, ${TEAM_PAGE_SIZE} to a page.`}
           </p>
-          {groups.length === 0 ? (
+          {shown === 0 ? (
             <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
               Nobody matches these filters.{" "}
               <Link href="/team" className="font-medium text-path hover:underline">
@@ -145,7 +131,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             </p>
           ) : (
             <>
-              {groups.map((g) => (
+              {team.onPage.map((g) => (
                 <TeamGroupView key={g.id} group={g} query={query} cycle={cycle} />
               ))}
               <Pager page={page} pages={pages} href={(p) => teamHref({ ...query, page: p })} label="Pages of the team" />
