@@ -47,29 +47,3 @@ export async function reportingTreeCounts(db: Db | Tx, managerId: string): Promi
   );
   return { direct: row?.direct ?? 0, all: row?.all ?? 0 };
 }
-
-export type TreeNode = { id: string; name: string; managerId: string; managerName: string; headId: string; depth: number };
-
-/**
- * The active people below a manager with the shape of the tree: each person's direct manager, the
- * manager's direct report whose subtree they are in (`headId`, themselves for a direct report) and
- * how far down they are (1 for a direct report). By name; at most `limit` people.
- */
-export async function reportingTree(db: Db | Tx, managerId: string, limit: number): Promise<TreeNode[]> {
-  return queryRows<TreeNode>(
-    db,
-    sql`with recursive tree(id, head_id, depth) as (
-          select id, id, 1 from users where manager_id = ${managerId}
-          union all
-          -- The depth bound stops the walk should the reporting lines ever hold a loop.
-          select u.id, t.head_id, t.depth + 1 from users u join tree t on u.manager_id = t.id where t.depth < 64
-        )
-        select t.id, u.name, u.manager_id as "managerId", m.name as "managerName", t.head_id as "headId", t.depth
-        from tree t
-        join users u on u.id = t.id
-        join users m on m.id = u.manager_id
-        where u.active
-        order by u.name, u.id
-        limit ${limit}`,
-  );
-}

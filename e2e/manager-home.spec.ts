@@ -28,7 +28,8 @@ test.describe("a manager's team overview", () => {
     const sam = page.getByRole("row", { name: /Sam Okafor/ });
     await expect(sam).toContainText("1 gap");
     await expect(sam).toContainText("self Staff Engineer · mgr Senior Engineer · gap 1, self further on");
-    await expect(sam).toContainText("Assessed");
+    // Where the review stands, in the same words as the people directory.
+    await expect(sam).toContainText("Manager assessment done");
 
     // Sorting by a column header, from the keyboard: the longest time at step first, then the other way.
     await page.getByRole("link", { name: "Time at step", exact: true }).focus();
@@ -60,31 +61,41 @@ test.describe("a manager's team overview", () => {
     await expect(page).toHaveURL(/step=senior-engineer/);
     await expect(rows).toHaveText(["Sam Okafor"]);
     await clear();
-    await page.getByLabel("Review", { exact: true }).selectOption({ label: "Assessed" });
+    await page.getByLabel("Review", { exact: true }).selectOption({ label: "Manager assessment done" });
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/status=assessed/);
     await expect(rows.filter({ hasText: "Sam Okafor" })).toHaveCount(1);
     await expect(rows.filter({ hasText: /Lena Fischer|Diego Alvarez/ })).toHaveCount(0);
     await expectAccessible(page);
 
-    // A shared view opens as it was left; nonsense in the URL falls back to the defaults.
+    // A shared view opens as it was left; nonsense in the URL falls back to the defaults, and the page says what it left out.
     await visit("/team?sort=evidence&dir=asc&q=sam");
     await expect(page.getByLabel("Sort by", { exact: true })).toHaveValue("evidence");
     await expect(page.getByLabel("Order", { exact: true })).toHaveValue("asc");
     await expect(rows).toHaveText(["Sam Okafor"]);
-    await visit(`/team?sort=salary&dir=up&overdue=yes&status=%3Cscript%3E&group=..%2F..&step=DROP%20TABLE&q=${"x".repeat(300)}`);
+    await visit("/team?sort=salary&dir=up&overdue=yes&status=%3Cscript%3E&group=..%2F..&step=DROP%20TABLE&page=1e9");
     await expect(rows).toHaveText(["Diego Alvarez", "Lena Fischer", "Mei Chen", "Sam Okafor"]);
+    const notes = page.getByTestId("team-notes");
+    await expect(notes).toContainText("Left out of this view, as the address gave no valid value for them: sort, order, step, overdue only, review status, group.");
+    await expect(notes).toContainText("There is only 1 page: showing page 1.");
+    await visit(`/team?q=${"x".repeat(10_000)}%00`);
+    await expect(notes).toContainText("The search was longer than 100 characters");
+    await expect(page.getByLabel("Search by name", { exact: true })).toHaveValue("x".repeat(100));
     await visit("/team?q=nobody-here");
     await expect(page.getByText("Nobody matches these filters.")).toBeVisible();
 
-    // On a phone each person is a card, and nothing scrolls sideways.
+    // On a phone each person is a card: the same row, drawn once, laid out by CSS; nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     await visit("/team");
-    await expect(page.getByRole("table")).toHaveCount(0);
-    const card = page.getByRole("article", { name: "Mei Chen" });
+    const card = page.getByRole("row", { name: /Mei Chen/ });
     await expect(card).toContainText("Overdue");
     await expect(card).toContainText("Software Engineer");
+    await expect(page.getByRole("link", { name: "Mei Chen", exact: true })).toHaveCount(1);
+    await expect(page.getByRole("columnheader", { name: /Time at step/ })).toBeHidden();
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
   });
 
   test("what waits for Priya: a new report's self-assessment leads to its review; Mei is past her step's time", async ({
