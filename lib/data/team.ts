@@ -122,8 +122,16 @@ const latestReview = (person: SQL) => sql`
     order by lrc.starts_on desc, la.submitted_at desc
     limit 1
   ) lc on true
-  left join assessments sa on sa.subject_id = ${person} and sa.cycle_id = lc.cycle_id and sa.kind = 'self' and sa.status = 'submitted'
-  left join assessments ma on ma.subject_id = ${person} and ma.cycle_id = lc.cycle_id and ma.kind = 'manager' and ma.status = 'submitted'`;
+  left join lateral (${submitted("self", person)}) sa on true
+  left join lateral (${submitted("manager", person)}) ma on true`;
+
+/**
+ * A person's submitted assessment of one kind in the latest cycle `lc`: there is one of each kind
+ * per cycle at most (a unique index says so); the limit keeps the lookup one index probe a person
+ * rather than a join the planner may turn into a scan of the cycle.
+ */
+const submitted = (kind: "self" | "manager", person: SQL) =>
+  sql`select id, version_id from assessments where kind = ${kind} and subject_id = ${person} and cycle_id = lc.cycle_id and status = 'submitted' limit 1`;
 
 /**
  * The gap of the latest review, as the page counts it (lib/assessments/gaps.ts): the dimensions of
@@ -169,26 +177,14 @@ function conditions(query: TeamQuery): SQL {
   return where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
 }
 
-/**
- * One page of the team overview: everyone below the viewer, filtered, sorted within their groups
- * and cut to a page, all in one statement whatever the size of the tree. The same row carries what
- * the page says of the whole tree (how many people, how many overdue, the steps and groups to
- * filter by), the open cycle, and the frameworks the page's picks were made on. Evidence counts,
- * review status and gaps are read for the page's people only, unless the view filters or sorts
- * by them.
- */
-export async function getTeamPage(viewer: Viewer, query: TeamQuery, opts: { today?: Date } = {}): Promise<TeamPage> {
-  assertCanSeeTeam(viewer);
-  const day = isoDate(opts.today ?? new Date());
-  const { db } = await getDatabase();
+/** The statement of one page of the team overview (see getTeamPage). */
+export function teamPageStatement(viewer: Viewer, query: TeamQuery, day: string): SQL {
   const size = TEAM_PAGE_SIZE;
   const byStatus = query.status !== null;
   const byEvidence = query.sort === "evidence";
   const byGap = query.sort === "gap";
   const statusOf = (person: SQL) => reviewStateOf(viewer.id, { id: sql`${person}.id`, role: sql`${person}.role` });
-  const [row] = await queryRows<PageStatement>(
-    db,
-    sql`with recursive ${walk(viewer.id)},
+  return sql`with recursive ${walk(viewer.id)},
         heads as (select distinct head_id from tree where depth > 1 and active),
         people as (
           select t.id, t.name, t.role, t.manager_id, t.manager_name, t.depth,
@@ -263,8 +259,22 @@ export async function getTeamPage(viewer: Viewer, query: TeamQuery, opts: { toda
               'transitions', (select coalesce(json_agg(json_build_object('fromStepId', tr.from_step_id, 'toStepId', tr.to_step_id)), '[]'::json) from transitions tr where tr.version_id = v.id)
             )), '[]'::json) from framework_versions v where v.id in (select version_id from page_rows)) as frameworks
         from shown_page sp
-        left join review_cycles c on c.status = 'open'`,
-  );
+        left join review_cycles c on c.status = 'open'`;
+}
+
+/**
+ * One page of the team overview: everyone below the viewer, filtered, sorted within their groups
+ * and cut to a page, all in one statement whatever the size of the tree. The same row carries what
+ * the page says of the whole tree (how many people, how many overdue, the steps and groups to
+ * filter by), the open cycle, and the frameworks the page's picks were made on. Evidence counts,
+ * review status and gaps are read for the page's people only, unless the view filters or sorts
+ * by them.
+ */
+export async function getTeamPage(viewer: Viewer, query: TeamQuery, opts: { today?: Date } = {}): Promise<TeamPage> {
+  assertCanSeeTeam(viewer);
+  const day = isoDate(opts.today ?? new Date());
+  const { db } = await getDatabase();
+  const [row] = await queryRows<PageStatement>(db, teamPageStatement(viewer, query, day));
   const frameworks = new Map(row!.frameworks.map((f) => [f.id, f]));
   const cycle = row!.cycleId ? { id: row!.cycleId, name: row!.cycleName! } : null;
   return {
