@@ -18,8 +18,8 @@ function TimeText({ m }: { m: TeamMember }) {
   return (
     <>
       {months(m.time.months)}
-      {m.time.expected && <small>expected {m.time.expected}</small>}
       {isOverdue(m) && <span className="od">Overdue</span>}
+      {m.time.expected && <small>{`expected ${m.time.expected}`}</small>}
     </>
   );
 }
@@ -29,29 +29,27 @@ function Picks({ review }: { review: TeamMember["review"] }) {
   return (
     <>
       <p>
-        {review.cycleName}
-        {review.gapCount !== null && (
+        {review.gapCount === null ? (
+          review.cycleName
+        ) : (
           <>
-            {" · "}
+            {`${review.cycleName} · `}
             <span className={review.gapCount > 0 ? "g" : undefined}>{gaps(review.gapCount)}</span>
           </>
         )}
       </p>
+      {/* Each text one string and no wrapper per dimension: every node here is sent twice for each person. */}
       <dl>
-        {review.picks.map((p) => (
-          <div key={p.dimension}>
-            <dt>{p.dimension}</dt>
-            <dd>
-              self {p.self ?? "—"} · mgr {p.manager ?? "—"}
-              {p.self && p.manager && (
-                <>
-                  {" · "}
-                  <span className={isGap(p.comparison) ? "g" : "a"}>{describeGapBriefly(p.comparison)}</span>
-                </>
-              )}
-            </dd>
-          </div>
-        ))}
+        {review.picks.flatMap((p, i) => {
+          const both = p.self !== null && p.manager !== null;
+          return [
+            <dt key={`t${i}`}>{p.dimension}</dt>,
+            <dd key={`d${i}`}>
+              {`self ${p.self ?? "—"} · mgr ${p.manager ?? "—"}${both ? " · " : ""}`}
+              {both && <span className={isGap(p.comparison) ? "g" : "a"}>{describeGapBriefly(p.comparison)}</span>}
+            </dd>,
+          ];
+        })}
       </dl>
     </>
   );
@@ -63,17 +61,17 @@ function Review({ m, cycleId }: { m: TeamMember; cycleId: string | null }) {
   return (
     <Link href={`/people/${m.id}/assessment?cycle=${cycleId}`}>
       <ReviewBadge state={m.status} />
-      <span className="sr-only">: review of {m.name}</span>
+      <span className="sr-only">{`: review of ${m.name}`}</span>
     </Link>
   );
 }
 
 function Row({ m, cycleId }: { m: TeamMember; cycleId: string | null }) {
   return (
-    <tr className={isOverdue(m) ? "o" : undefined}>
+    <tr {...(isOverdue(m) && { className: "o" })}>
       <th scope="row">
         <Link href={`/people/${m.id}`}>{m.name}</Link>
-        {m.depth > 1 && <small>reports to {m.manager.name}</small>}
+        {m.depth > 1 && <small>{`reports to ${m.manager.name}`}</small>}
       </th>
       <td>{m.step ? m.step.name : <span className="n">Not placed</span>}</td>
       <td>
@@ -85,10 +83,7 @@ function Row({ m, cycleId }: { m: TeamMember; cycleId: string | null }) {
       <td>
         <Link href={`/evidence?person=${m.id}`}>
           {m.evidenceCount}
-          <span className="sr-only">
-            {" "}
-            evidence {m.evidenceCount === 1 ? "item" : "items"} of {m.name}
-          </span>
+          <span className="sr-only">{` evidence ${m.evidenceCount === 1 ? "item" : "items"} of ${m.name}`}</span>
         </Link>
       </td>
       <td>
@@ -126,12 +121,12 @@ export function TeamGroupView({ group, query, cycle }: { group: TeamGroup; query
           <caption className="sr-only">{group.title}</caption>
           <thead>
             <tr>
-              <SortHeader query={query} sort="name" label="Name" className="w-[16%]" />
-              <SortHeader query={query} sort="step" label="Step" className="w-[14%]" />
-              <SortHeader query={query} sort="time" label="Time at step" className="w-[15%]" />
+              <SortHeader query={query} sort="name" label="Name" className="w-[15%]" />
+              <SortHeader query={query} sort="step" label="Step" className="w-[13%]" />
+              <SortHeader query={query} sort="time" label="Time at step" className="w-[14%]" />
               <SortHeader query={query} sort="gap" label="Picks and gap" />
               <SortHeader query={query} sort="evidence" label="Evidence" className="w-[8%]" />
-              <th scope="col" className="w-[15%]">
+              <th scope="col" className="w-[17%]">
                 {cycle ? cycle.name : "Review"}
               </th>
             </tr>
