@@ -121,12 +121,12 @@ export function TeamGroupView({ group, query, cycle }: { group: TeamGroup; query
           <caption className="sr-only">{group.title}</caption>
           <thead>
             <tr>
-              <SortHeader query={query} sort="name" label="Name" className="w-[15%]" />
+              <SortHeader query={query} sort="name" label="Name" className="w-[14%]" />
               <SortHeader query={query} sort="step" label="Step" className="w-[13%]" />
-              <SortHeader query={query} sort="time" label="Time at step" className="w-[14%]" />
+              <SortHeader query={query} sort="time" label="Time at step" className="w-[15%]" />
               <SortHeader query={query} sort="gap" label="Picks and gap" />
               <SortHeader query={query} sort="evidence" label="Evidence" className="w-[8%]" />
-              <th scope="col" className="w-[17%]">
+              <th scope="col" className="w-[18%]">
                 {cycle ? cycle.name : "Review"}
               </th>
             </tr>
