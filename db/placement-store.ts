@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import { listPublishedVersionIds } from "./framework-store";
 import { frameworkVersions, placements, steps, users } from "./schema";
@@ -62,28 +62,4 @@ export async function versionIdFor(db: Db | Tx, personId: string): Promise<strin
   if (placement) return placement.versionId;
   const [published] = await listPublishedVersionIds(db);
   return published?.versionId ?? null;
-}
-
-export type PlacedStep = Omit<Placement, "frameworkId"> & { stepKey: string; stepPosition: number; timeframeMinMonths: number | null; timeframeMaxMonths: number | null };
-
-/** The latest placement of each of these people (by the rule above), with its step, in one query. */
-export async function latestPlacements(db: Db | Tx, personIds: string[]): Promise<Map<string, PlacedStep>> {
-  const rows = await db
-    .selectDistinctOn([placements.userId], {
-      userId: placements.userId,
-      versionId: placements.versionId,
-      stepId: placements.stepId,
-      stepName: steps.name,
-      stepKey: steps.key,
-      stepPosition: steps.position,
-      timeframeMinMonths: steps.timeframeMinMonths,
-      timeframeMaxMonths: steps.timeframeMaxMonths,
-      effectiveOn: placements.effectiveOn,
-      reason: placements.reason,
-    })
-    .from(placements)
-    .innerJoin(steps, eq(steps.id, placements.stepId))
-    .where(inArray(placements.userId, personIds))
-    .orderBy(placements.userId, desc(placements.effectiveOn), desc(placements.createdAt));
-  return new Map(rows.map(({ userId, ...placement }) => [userId, placement]));
 }

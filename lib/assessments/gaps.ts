@@ -79,11 +79,6 @@ export function describeGapBriefly(comparison: StepComparison): string {
   }
 }
 
-/** How many steps apart two picks are: 0 when they agree or cannot be compared along the path. */
-export function gapSteps(comparison: StepComparison): number {
-  return comparison.kind === "ahead" || comparison.kind === "behind" ? comparison.by : 0;
-}
-
 /** The number of gaps as the review's headline. */
 export function describeGapCount(gapCount: number): string {
   return gapCount === 0 ? "No gaps" : `${gapCount} ${gapCount === 1 ? "gap" : "gaps"} to talk about`;

@@ -12,7 +12,7 @@ import { timeAtStep, type TimeAtStep } from "@/lib/career/where-now";
 import { isoDate } from "@/lib/dates";
 import { NotAllowedError } from "@/lib/errors";
 import { NOT_PLACED } from "@/lib/list-query";
-import { groupPage, groupTitle, TEAM_PAGE_SIZE, type GroupOption, type SortKey, type StepOption, type TeamGroup, type TeamMember, type TeamQuery } from "@/lib/team/overview";
+import { DIRECT_GROUP, groupPage, groupTitle, TEAM_PAGE_SIZE, type GroupOption, type SortKey, type StepOption, type TeamGroup, type TeamMember, type TeamQuery } from "@/lib/team/overview";
 import { containing, monthsSince, openCycleId, reviewStateOf } from "./people-sql";
 
 /**
@@ -162,7 +162,7 @@ function ordering(query: TeamQuery): SQL {
   };
   // Groups in the order of their heads' names ("Reporting to you" first), each group's head first
   // in it, and names and ids last, so that pages never overlap.
-  return sql`m.group_id <> ${"direct"}, lower(m.group_name), m.group_id, m.id::text = m.group_id desc, ${by[query.sort]}, lower(m.name), m.name, m.id`;
+  return sql`m.group_id <> ${DIRECT_GROUP}, lower(m.group_name), m.group_id, m.id::text = m.group_id desc, ${by[query.sort]}, lower(m.name), m.name, m.id`;
 }
 
 /** The view's conditions, on the viewer's tree: every filter narrows it, none reaches past it. */
@@ -188,7 +188,7 @@ export function teamPageStatement(viewer: Viewer, query: TeamQuery, day: string)
         heads as (select distinct head_id from tree where depth > 1 and active),
         people as (
           select t.id, t.name, t.role, t.manager_id, t.manager_name, t.depth,
-            case when t.depth > 1 or h.head_id is not null then t.head_id::text else ${"direct"} end as group_id,
+            case when t.depth > 1 or h.head_id is not null then t.head_id::text else ${DIRECT_GROUP} end as group_id,
             case when t.depth > 1 or h.head_id is not null then t.head_name else '' end as group_name,
             pl.step_key, pl.step_name, pl.step_position, pl.min_months, pl.max_months, pl.months,
             coalesce(pl.months > pl.max_months, false) as overdue
@@ -240,7 +240,7 @@ export function teamPageStatement(viewer: Viewer, query: TeamQuery, day: string)
           (select count(*)::int from people where overdue) as overdue,
           (select coalesce(json_agg(json_build_object('key', s.step_key, 'name', s.step_name) order by s.step_position, s.step_name, s.step_key), '[]'::json)
             from (select distinct on (step_key) step_key, step_name, step_position from people where step_key is not null order by step_key, step_position, step_name) s) as steps,
-          (select coalesce(json_agg(json_build_object('id', gr.group_id, 'name', gr.group_name) order by gr.group_id <> ${"direct"}, lower(gr.group_name), gr.group_id), '[]'::json)
+          (select coalesce(json_agg(json_build_object('id', gr.group_id, 'name', gr.group_name) order by gr.group_id <> ${DIRECT_GROUP}, lower(gr.group_name), gr.group_id), '[]'::json)
             from (select distinct group_id, group_name from people) gr) as groups,
           sp.shown, sp.page, sp.pages,
           c.id as "cycleId", c.name as "cycleName",
