@@ -10,7 +10,7 @@ export type RawQuery = Record<string, string | string[] | undefined>;
 export type QueryNotes = {
   /** Parameters whose value was not valid and was left out. */
   ignored: string[];
-  /** Whether the search was longer than the list searches for and was cut. */
+  /** Whether a search (of the list, or for one of its filters' choices) was longer than the list searches for and was cut. */
   searchCut: boolean;
 };
 
