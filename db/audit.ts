@@ -1,6 +1,18 @@
 import { sql, type SQL } from "drizzle-orm";
 import { jsonRecordset, type Tx } from "./client";
-import { assessments, auditEvents, evidence, growthCheckIns, growthExperiments, growthMilestones, growthPlans, placements, promotionCases } from "./schema";
+import {
+  assessments,
+  auditEvents,
+  evidence,
+  growthCheckIns,
+  growthDirections,
+  growthExperiments,
+  growthMilestones,
+  growthPlans,
+  growthSkillInventories,
+  placements,
+  promotionCases,
+} from "./schema";
 
 export type AuditEntityType =
   | "user"
@@ -12,6 +24,8 @@ export type AuditEntityType =
   | "growth_milestone"
   | "growth_experiment"
   | "growth_check_in"
+  | "skill_inventory"
+  | "growth_direction"
   | "promotion_case"
   | "review_cycle"
   | "placement"
@@ -77,6 +91,10 @@ function subjectOf(e: AuditEntry): string | SQL | null {
       return sql`(select ${growthExperiments.ownerId} from ${growthExperiments} where ${growthExperiments.id} = ${id})`;
     case "growth_check_in":
       return sql`(select ${growthCheckIns.ownerId} from ${growthCheckIns} where ${growthCheckIns.id} = ${id})`;
+    case "skill_inventory":
+      return sql`(select ${growthSkillInventories.ownerId} from ${growthSkillInventories} where ${growthSkillInventories.id} = ${id})`;
+    case "growth_direction":
+      return sql`(select ${growthDirections.ownerId} from ${growthDirections} where ${growthDirections.id} = ${id})`;
     default:
       return null;
   }

@@ -5,6 +5,7 @@ import { users } from "./people";
 
 /** Growth plans: a north star, lanes, milestones, one plan per person; an experiment log and check-ins, per person. */
 
+/** A staff engineer's archetypes in whole percent, summing to 100 (see lib/plan/archetypes.ts). */
 export type ArchetypeMix = { techLead: number; architect: number; solver: number; rightHand: number };
 
 export const growthPlans = pgTable("growth_plans", {
@@ -16,7 +17,6 @@ export const growthPlans = pgTable("growth_plans", {
   northStar: text("north_star").notNull().default(""),
   /** The month the north star is meant for, stored as its first day. */
   horizon: date("horizon", { mode: "string" }),
-  archetypeMix: jsonb("archetype_mix").$type<ArchetypeMix>(),
   revision: integer("revision").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -134,6 +134,70 @@ export const growthCheckIns = pgTable(
     ),
   ],
 );
+
+/**
+ * A person's skills inventory: its revision stands for the owner's skills, ratings, targets and
+ * gap actions; the manager's ratings beside them have a revision of their own, so neither side's
+ * save is refused for the other's.
+ */
+export const growthSkillInventories = pgTable("growth_skill_inventories", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ownerId: uuid("owner_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  revision: integer("revision").notNull().default(1),
+  managerRevision: integer("manager_revision").notNull().default(0),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One skill of an inventory: its area by name, the owner's rating and target, the manager's rating, and actions for a gap. */
+export const growthSkills = pgTable(
+  "growth_skills",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    inventoryId: uuid("inventory_id")
+      .notNull()
+      .references(() => growthSkillInventories.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    area: text("area").notNull(),
+    name: text("name").notNull(),
+    rating: integer("rating"),
+    target: integer("target"),
+    managerRating: integer("manager_rating"),
+    managerRatedBy: uuid("manager_rated_by").references(() => users.id, { onDelete: "set null" }),
+    actionRead: text("action_read").notNull().default(""),
+    actionPractise: text("action_practise").notNull().default(""),
+    actionShow: text("action_show").notNull().default(""),
+  },
+  (t) => [
+    index("growth_skills_inventory_idx").on(t.inventoryId, t.position),
+    check("growth_skills_rating", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check("growth_skills_target", sql`${t.target} is null or ${t.target} between 1 and 5`),
+    check("growth_skills_manager_rating", sql`${t.managerRating} is null or ${t.managerRating} between 1 and 5`),
+  ],
+);
+
+export const directionLean = pgEnum("direction_lean", ["staff", "management", "product", "framework", "undecided"]);
+
+/** Where a person leans past senior and why, and for the staff path their archetype mix now and wanted. */
+export const growthDirections = pgTable("growth_directions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ownerId: uuid("owner_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  lean: directionLean("lean").notNull().default("undecided"),
+  /** The framework leaned towards, by key, when the lean is "framework". */
+  frameworkKey: text("framework_key"),
+  reason: text("reason").notNull().default(""),
+  currentMix: jsonb("current_mix").$type<ArchetypeMix>(),
+  wantedMix: jsonb("wanted_mix").$type<ArchetypeMix>(),
+  revision: integer("revision").notNull().default(1),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const growthPlansRelations = relations(growthPlans, ({ many }) => ({
   lanes: many(growthLanes),

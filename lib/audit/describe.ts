@@ -75,6 +75,8 @@ export const AUDIT_ENTITY_TYPES = {
   growth_milestone: "Growth plan milestones",
   growth_experiment: "Growth experiments",
   growth_check_in: "Growth check-ins",
+  skill_inventory: "Skills inventories",
+  growth_direction: "Directions past senior",
   promotion_case: "Promotion cases",
   calibration_session: "Calibration sessions",
 } as const satisfies Record<RecordedEntityType, string>;
@@ -229,6 +231,11 @@ class Namer {
   plan(): AuditPiece {
     const s = this.e.subject;
     return s ? { text: "growth plan", href: `/people/${s.id}/plan` } : "growth plan";
+  }
+  /** A part of a growth plan on its own page ("skills", "direction"), linked to the read-only page. */
+  planPart(text: string, part: "skills" | "direction"): AuditPiece {
+    const s = this.e.subject;
+    return s ? { text, href: `/people/${s.id}/plan/${part}` } : text;
   }
   /** A framework by its key, or the framework of the version the event is about. */
   framework(key: unknown = this.value("framework")): AuditPiece {
@@ -803,6 +810,136 @@ const experimentActions: Record<string, ActionEntry> = {
   },
 };
 
+type RecordedSkill = { id: string; area: string; name: string; rating: number | null; target: number | null };
+
+/** An inventory's skills as an event recorded them, by id; at most the inventory's limit, anything malformed left out. */
+function recordedSkills(side: Rec): Map<string, RecordedSkill> {
+  const list = Array.isArray(side.skills) ? side.skills.slice(0, 100) : [];
+  const byId = new Map<string, RecordedSkill>();
+  for (const raw of list) {
+    const r = rec(raw);
+    const id = str(r.id);
+    if (id) byId.set(id, { id, area: str(r.area) ?? "", name: str(r.name) ?? "", rating: num(r.rating), target: num(r.target) });
+  }
+  return byId;
+}
+
+const MAX_SKILL_CHANGES = 20;
+
+function skillChanges(n: Namer): AuditChange[] {
+  const [was, is] = [recordedSkills(n.before), recordedSkills(n.after)];
+  const level = (v: number | null) => (v === null ? "not rated" : String(v));
+  const changes: AuditChange[] = [];
+  for (const [id, s] of is) {
+    const old = was.get(id);
+    if (!old) {
+      const parts = [`added in ${s.area}`, ...(s.rating !== null ? [`rated ${s.rating}`] : []), ...(s.target !== null ? [`target ${s.target}`] : [])];
+      changes.push({ field: s.name, to: parts.join(", ") });
+      continue;
+    }
+    if (old.name !== s.name) changes.push({ field: old.name, to: `renamed ${quoted(s.name)}` });
+    if (old.area !== s.area) changes.push({ field: s.name, to: `moved to ${s.area}` });
+    if (old.rating !== s.rating) changes.push({ field: `${s.name} rating`, from: level(old.rating), to: level(s.rating) });
+    if (old.target !== s.target) changes.push({ field: `${s.name} target`, from: level(old.target), to: level(s.target) });
+  }
+  // Removals after the rest, in the order the skills stood.
+  for (const [id, s] of was) if (!is.has(id)) changes.push({ field: s.name, to: "removed" });
+  if (changes.length <= MAX_SKILL_CHANGES) return changes;
+  return [...changes.slice(0, MAX_SKILL_CHANGES), { field: "And", to: count(changes.length - MAX_SKILL_CHANGES, "more change") }];
+}
+
+const whose = (n: Namer): AuditPiece[] => (n.isSelf() || !n.e.subject ? ["their "] : [...n.possessive(n.subject()), " "]);
+
+const ARCHETYPE_LABELS: [string, string][] = [
+  ["techLead", "Tech Lead"],
+  ["architect", "Architect"],
+  ["solver", "Solver"],
+  ["rightHand", "Right Hand"],
+];
+const LEAN_LABELS: Record<string, string> = { staff: "deeper technical (staff)", management: "people management", product: "product", framework: "another framework", undecided: "not decided" };
+
+/** A recorded mix as "Tech Lead 40%, Architect 30%, …", or null for none. */
+function mixWords(v: unknown): string | null {
+  const m = rec(v);
+  if (Object.keys(m).length === 0) return null;
+  return ARCHETYPE_LABELS.map(([key, label]) => `${label} ${num(m[key]) ?? 0}%`).join(", ");
+}
+
+function directionChanges(n: Namer): AuditChange[] {
+  const [b, a] = [n.before, n.after];
+  const lean = (r: Rec) => {
+    const l = str(r.lean);
+    if (!l) return null;
+    return l === "framework" && str(r.frameworkKey) ? `the ${str(r.frameworkKey)} framework` : (LEAN_LABELS[l] ?? l);
+  };
+  if (Object.keys(b).length === 0) return [...set("Leans towards", lean(a)), ...textChange("Why", "", str(a.reason) ?? ""), ...set("Mix now", mixWords(a.currentMix)), ...set("Mix wanted", mixWords(a.wantedMix))];
+  return [
+    ...changed("Leans towards", lean(b), lean(a)),
+    ...textChange("Why", str(b.reason) ?? "", str(a.reason) ?? ""),
+    ...changed("Mix now", mixWords(b.currentMix), mixWords(a.currentMix)),
+    ...changed("Mix wanted", mixWords(b.wantedMix), mixWords(a.wantedMix)),
+  ];
+}
+
+const planPartActions: Record<string, ActionEntry> = {
+  "plan.skills.update": {
+    group: "Growth plans",
+    label: "Skills inventory saved",
+    describe: (n) => {
+      const inventory = n.planPart("skills inventory", "skills");
+      if (Object.keys(n.before).length === 0) {
+        const skills = [...recordedSkills(n.after).values()];
+        const areas = new Set(skills.map((s) => s.area)).size;
+        return { phrase: ["wrote ", ...whose(n), inventory], changes: [{ field: "Skills", to: `${count(skills.length, "skill")} in ${count(areas, "area")}` }] };
+      }
+      const changes = skillChanges(n);
+      if (changes.length === 0) return { phrase: ["saved ", ...whose(n), inventory, " without changing it"] };
+      return { phrase: ["changed ", ...whose(n), inventory], changes };
+    },
+  },
+  "plan.skills.actions": {
+    group: "Growth plans",
+    label: "Actions for skill gaps saved",
+    describe: (n) => {
+      const [was, is] = [Array.isArray(n.before.actions) ? n.before.actions.slice(0, 10) : [], Array.isArray(n.after.actions) ? n.after.actions.slice(0, 10) : []];
+      const changes = is.flatMap((raw, i) => {
+        const after = rec(raw);
+        const before = rec(was[i]);
+        const name = str(after.name) ?? "a skill";
+        return (["read", "practise", "show"] as const).flatMap((kind) => textChange(`${name}: ${kind}`, str(before[kind]) ?? "", str(after[kind]) ?? ""));
+      });
+      const gaps = n.planPart("skill gaps", "skills");
+      if (changes.length === 0) return { phrase: ["saved the actions for ", ...whose(n), gaps, " without changing them"] };
+      return { phrase: ["changed the actions for ", ...whose(n), gaps], changes };
+    },
+  },
+  "plan.skills.rate": {
+    group: "Growth plans",
+    label: "Skills rated by a manager",
+    describe: (n) => {
+      const [was, is] = [Array.isArray(n.before.ratings) ? n.before.ratings.slice(0, 100) : [], Array.isArray(n.after.ratings) ? n.after.ratings.slice(0, 100) : []];
+      const level = (v: unknown) => (num(v) === null ? "not rated" : String(num(v)));
+      const changes = is.map((raw, i): AuditChange => ({ field: str(rec(raw).name) ?? "a skill", from: level(rec(was[i]).rating), to: num(rec(raw).rating) === null ? "cleared" : level(rec(raw).rating) }));
+      const phrase: AuditPiece[] = ["rated ", ...n.possessive(n.subject()), " ", n.planPart("skills", "skills")];
+      return changes.length ? { phrase, changes } : { phrase: [...phrase, " without changing a rating"] };
+    },
+  },
+  "plan.direction.update": {
+    group: "Growth plans",
+    label: "Direction saved",
+    describe: (n) => {
+      const direction = n.planPart("direction", "direction");
+      const first = Object.keys(n.before).length === 0;
+      const changes = directionChanges(n);
+      const reason = str(n.after.reason);
+      const notes = reason && (first || reason !== str(n.before.reason)) ? note("Why", reason) : [];
+      if (first) return { phrase: ["wrote ", ...whose(n), direction], changes, notes };
+      if (changes.length === 0) return { phrase: ["saved ", ...whose(n), direction, " without changing it"] };
+      return { phrase: ["changed ", ...whose(n), direction], changes, notes };
+    },
+  },
+};
+
 const theCase = (n: Namer): AuditPiece[] => [n.promotionCase(), " for ", n.subject()];
 
 const caseActions: Record<string, ActionEntry> = {
@@ -897,6 +1034,7 @@ const CATALOGUE: Record<string, ActionEntry> = {
   ...evidenceActions,
   ...planActions,
   ...experimentActions,
+  ...planPartActions,
   ...caseActions,
   ...calibrationActions,
 };

@@ -8,9 +8,9 @@ import { WEEKS_IN_QUARTER } from "./quarters";
 export { DEFAULT_LANE_NAMES, PLAN_LIMITS } from "./choices";
 
 /** Control characters other than tab and line breaks: PostgreSQL refuses a NUL in text, and the rest are never typed. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Every control character, line breaks too: for a one-line name. */
-const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f]/;
+export const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f]/;
 
 // A browser sends a textarea's line breaks as CRLF: count each as one character, as it was typed.
 export const typed = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v);
