@@ -182,7 +182,7 @@ test.describe("a manager's team overview", () => {
     for (const [left, right] of [
       [path!, plan!],
       [reports!, team!],
-    ]) {
+    ] as const) {
       expect(Math.abs(left.width - right.width)).toBeLessThan(1);
       expect(left.x + left.width).toBeLessThan(right.x);
     }

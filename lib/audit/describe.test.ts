@@ -467,6 +467,53 @@ describe("experiments and check-ins", () => {
   });
 });
 
+describe("skills inventories and directions", () => {
+  const onSkills = { entityType: "skill_inventory", entityId: GONE, actorId: SAM, subject: sam } as const;
+  const testing = { id: id(501), area: "Core", name: "Testing", rating: 2, target: 4 };
+  const design = { id: id(502), area: "Architecture", name: "System design", rating: null, target: null };
+
+  it("words a first inventory by its size, and a later save skill by skill: renamed, moved, rated, added, removed", () => {
+    const first = said(event({ action: "plan.skills.update", ...onSkills, before: null, after: { skills: [testing, design] } }));
+    expect(phrase(first)).toBe("wrote their [skills inventory]");
+    expect(first.phrase[2]).toEqual({ text: "skills inventory", href: `/people/${SAM}/plan/skills` });
+    expect(lines(first)).toEqual(["Skills: 2 skills in 2 areas"]);
+    const after = { skills: [{ ...testing, name: "Testing well", area: "Craft", rating: 3, target: 5 }, { id: id(503), area: "Domain", name: "Payments", rating: 1, target: null }] };
+    const later = said(event({ action: "plan.skills.update", ...onSkills, before: { skills: [testing, design] }, after }));
+    expect(phrase(later)).toBe("changed their [skills inventory]");
+    expect(lines(later)).toEqual([
+      "Testing: renamed “Testing well”",
+      "Testing well: moved to Craft",
+      "Testing well rating: 2 → 3",
+      "Testing well target: 4 → 5",
+      "Payments: added in Domain, rated 1",
+      "System design: removed",
+    ]);
+    expect(phrase(said(event({ action: "plan.skills.update", ...onSkills, before: { skills: [testing] }, after: { skills: [testing] } })))).toBe("saved their [skills inventory] without changing it");
+  });
+
+  it("words a manager's ratings as the skill, from and to, and a gap's actions by their lengths", () => {
+    const rated = said(event({ action: "plan.skills.rate", ...onSkills, actorId: PRIYA, before: { ratings: [{ name: "Testing", rating: null }, { name: "Debugging", rating: 4 }] }, after: { ratings: [{ name: "Testing", rating: 3 }, { name: "Debugging", rating: null }] } }));
+    expect(phrase(rated)).toBe("rated [Sam Okafor]’s [skills]");
+    expect(lines(rated)).toEqual(["Testing: not rated → 3", "Debugging: 4 → cleared"]);
+    const actions = said(event({ action: "plan.skills.actions", ...onSkills, before: { actions: [{ name: "Testing", read: "", practise: "x", show: "y" }] }, after: { actions: [{ name: "Testing", read: "A book", practise: "", show: "y" }] } }));
+    expect(phrase(actions)).toBe("changed the actions for their [skill gaps]");
+    expect(lines(actions)).toEqual(["Testing: read: written, 6 characters", "Testing: practise: cleared"]);
+  });
+
+  it("words a direction: the lean, the reason as a note, and each mix as its four shares", () => {
+    const onDirection = { entityType: "growth_direction", entityId: GONE, actorId: SAM, subject: sam } as const;
+    const mix = { techLead: 30, architect: 20, solver: 40, rightHand: 10 };
+    const first = said(event({ action: "plan.direction.update", ...onDirection, before: null, after: { lean: "staff", frameworkKey: null, reason: "Depth.", currentMix: mix, wantedMix: null } }));
+    expect(phrase(first)).toBe("wrote their [direction]");
+    expect(lines(first)).toEqual(["Leans towards: deeper technical (staff)", "Why: written, 6 characters", "Mix now: Tech Lead 30%, Architect 20%, Solver 40%, Right Hand 10%"]);
+    expect(first.notes).toEqual([{ label: "Why", text: "Depth." }]);
+    const later = said(event({ action: "plan.direction.update", ...onDirection, actorId: ALEX, before: { lean: "staff", reason: "Depth.", currentMix: mix }, after: { lean: "framework", frameworkKey: "engineering-management", reason: "Depth.", currentMix: mix, wantedMix: { ...mix, architect: 40, solver: 20 } } }));
+    expect(phrase(later)).toBe("changed [Sam Okafor]’s [direction]");
+    expect(lines(later)).toEqual(["Leans towards: deeper technical (staff) → the engineering-management framework", "Mix wanted: none → Tech Lead 30%, Architect 40%, Solver 20%, Right Hand 10%"]);
+    expect(later.notes).toEqual([]);
+  });
+});
+
 describe("promotion cases", () => {
   const onCase = { entityType: "promotion_case", entityId: CASE, actorId: PRIYA, subject: sam } as const;
 

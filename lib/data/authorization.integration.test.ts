@@ -2,7 +2,25 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrationSessions, caseVotes, evidence, growthCheckIns, growthExperiments, growthLanes, growthMilestones, growthPlans, placements, promotionCases, reviewCycles, steps, teams, users } from "@/db/schema";
+import {
+  calibrationSessions,
+  caseVotes,
+  evidence,
+  growthCheckIns,
+  growthDirections,
+  growthExperiments,
+  growthLanes,
+  growthMilestones,
+  growthPlans,
+  growthSkillInventories,
+  growthSkills,
+  placements,
+  promotionCases,
+  reviewCycles,
+  steps,
+  teams,
+  users,
+} from "@/db/schema";
 import { createDemoDatabase } from "@/test/people";
 import type { TestDatabase } from "@/test/database";
 import type { Viewer } from "@/lib/auth/policy";
@@ -38,7 +56,9 @@ import { exportFrameworkVersion, importFramework, publishDraft } from "./framewo
 import { applyMigration, getMigrationPlan, listPendingMoves } from "./framework-migration";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 import { listCheckIns, saveCheckIn } from "./plan-check-ins";
+import { getDirection, saveDirection } from "./plan-direction";
 import { closeExperiment, createExperiment, listExperiments, updateExperiment } from "./plan-experiments";
+import { getSkills, saveManagerRatings, saveSkills } from "./plan-skills";
 import { addMilestone, deleteMilestone, getPlan, savePlanBasics, updateMilestone } from "./plans";
 
 /**
@@ -109,6 +129,9 @@ beforeAll(async () => {
     // And an open experiment and a check-in on it.
     await createExperiment(owner, experiment());
     await saveCheckIn(owner, checkIn);
+    // A skills inventory and a direction, written by their owner.
+    await saveSkills(owner, skillsInput(0, "Their own skill"));
+    await saveDirection(owner, { revision: 0, lean: "staff", frameworkKey: "", reason: "Their own reason.", current: {}, wanted: {} });
   }
 });
 
@@ -118,6 +141,9 @@ const experiment = (hypothesis = "Leading on-call makes me the reliability perso
   return { hypothesis, startsOn: today, endsOn: addDays(today, 63), actions: "Run the rota.", metrics: "Pages halve.", rollback: "Design work slips." };
 };
 const checkIn = { learning: "Yes.", learningRating: "4", lookingForward: "Mostly.", lookingForwardRating: "4", connected: "Yes.", connectedRating: "3", impact: "Some.", impactRating: "3" };
+
+/** An inventory of one skill, as the data layer takes it. */
+const skillsInput = (revision: number, name: string) => ({ revision, areas: [{ name: "Core coding and design" }], skills: [{ id: null, area: 0, name, rating: 2, target: 4 }] });
 
 /** A horizon two years out, within what a plan takes whenever the test runs. */
 const horizon = () => addMonths(monthOf(new Date()), 24);
@@ -142,7 +168,10 @@ async function stateOf(id: string) {
   const milestones = await handle.db.select().from(growthMilestones).where(inArray(growthMilestones.planId, plan.map((p) => p.id))).orderBy(growthMilestones.id);
   const experiments = await handle.db.select().from(growthExperiments).where(eq(growthExperiments.ownerId, id)).orderBy(growthExperiments.id);
   const checkIns = await handle.db.select().from(growthCheckIns).where(eq(growthCheckIns.ownerId, id)).orderBy(growthCheckIns.id);
-  return { person: row!, placements: placed, cases, votes, plan, lanes, milestones, experiments, checkIns };
+  const inventory = await handle.db.select().from(growthSkillInventories).where(eq(growthSkillInventories.ownerId, id));
+  const skills = await handle.db.select().from(growthSkills).where(inArray(growthSkills.inventoryId, inventory.map((i) => i.id))).orderBy(growthSkills.id);
+  const direction = await handle.db.select().from(growthDirections).where(eq(growthDirections.ownerId, id));
+  return { person: row!, placements: placed, cases, votes, plan, lanes, milestones, experiments, checkIns, inventory, skills, direction };
 }
 
 /** The target's open case in the open cycle (the demo proposes one for most engineers), or a refusal when there is none. */
@@ -299,6 +328,30 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const before = await count();
     await saveCheckIn(viewer, { ...checkIn, ownerId: id, personId: id });
     if ((await count()) !== before + 1) throw new NotAllowedError("The check-in went to the viewer's own plan, not to this person's.");
+  },
+  "read a person's skills inventory": (viewer, id) => getSkills(viewer, id),
+  "write a person's skills inventory (skills, ratings, targets, gap actions)": async (viewer, id) => {
+    // Like the plan: a save names no inventory; the other person's ids sent along must not be read.
+    const [theirs] = await handle.db.select({ id: growthSkillInventories.id }).from(growthSkillInventories).where(eq(growthSkillInventories.ownerId, id));
+    const name = `Skill ${++counter}`;
+    const { revision } = await getSkills(viewer, viewer.id);
+    await saveSkills(viewer, { ...skillsInput(revision, name), ownerId: id, personId: id, inventoryId: theirs!.id });
+    const [after] = await handle.db.select({ name: growthSkills.name }).from(growthSkills).where(eq(growthSkills.inventoryId, theirs!.id));
+    if (after!.name !== name) throw new NotAllowedError("The save went to the viewer's own inventory, not to this person's.");
+  },
+  "rate a person's skills beside their own (as their direct manager)": async (viewer, id) => {
+    const [inventory] = await handle.db.select().from(growthSkillInventories).where(eq(growthSkillInventories.ownerId, id));
+    const [skill] = await handle.db.select({ id: growthSkills.id }).from(growthSkills).where(eq(growthSkills.inventoryId, inventory!.id));
+    await saveManagerRatings(viewer, { revision: inventory!.managerRevision, personId: id, ratings: [{ skillId: skill!.id, rating: (++counter % 5) + 1 }] });
+  },
+  "read a person's direction and archetype mix": (viewer, id) => getDirection(viewer, id),
+  "write a person's direction and archetype mix": async (viewer, id) => {
+    const [theirs] = await handle.db.select({ id: growthDirections.id }).from(growthDirections).where(eq(growthDirections.ownerId, id));
+    const reason = `Written in the authorization test (${++counter}).`;
+    const { revision } = await getDirection(viewer, viewer.id);
+    await saveDirection(viewer, { revision, lean: "product", frameworkKey: "", reason, current: { techLead: 25, architect: 25, solver: 25, rightHand: 25 }, wanted: {}, ownerId: id, directionId: theirs!.id });
+    const [after] = await handle.db.select({ reason: growthDirections.reason }).from(growthDirections).where(eq(growthDirections.ownerId, id));
+    if (after!.reason !== reason) throw new NotAllowedError("The save went to the viewer's own direction, not to this person's.");
   },
   "write a person's manager assessment": async (viewer, id) => {
     const cycle = (await getOpenCycle())!;
