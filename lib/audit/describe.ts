@@ -848,8 +848,6 @@ function skillChanges(n: Namer): AuditChange[] {
   return [...changes.slice(0, MAX_SKILL_CHANGES), { field: "And", to: count(changes.length - MAX_SKILL_CHANGES, "more change") }];
 }
 
-const whose = (n: Namer): AuditPiece[] => (n.isSelf() || !n.e.subject ? ["their "] : [...n.possessive(n.subject()), " "]);
-
 const ARCHETYPE_LABELS: [string, string][] = [
   ["techLead", "Tech Lead"],
   ["architect", "Architect"],

@@ -3,6 +3,7 @@ import { CheckInSection } from "@/components/plan/check-in-section";
 import { ExperimentsSection } from "@/components/plan/experiments-section";
 import { PlanBasicsForm } from "@/components/plan/plan-basics-form";
 import { QuarterPlan } from "@/components/plan/quarter-plan";
+import { SkillsDirectionLinks } from "@/components/plan/skills-links";
 import { Day } from "@/components/ui/day";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
@@ -29,23 +30,24 @@ export default async function PlanPage() {
     <div className="space-y-10">
       <div>
         <PageHeader
-        title="Growth plan"
-        description={
-          <>
-            Where you are heading, and three lanes that take you there. Your manager, the managers above them and admins can read it; only you change it.
-            {plan.updatedAt && (
-              <>
-                {" "}
-                Last saved <Day value={plan.updatedAt} />.
-              </>
-            )}
-          </>
-        }
-      />
-      <PlanBasicsForm
-        action={savePlanBasicsAction}
-        plan={{ revision: plan.revision, northStar: plan.northStar, horizon: plan.horizon ?? "", lanes: laneSlots(plan) }}
-        range={horizonRange()}
+          title="Growth plan"
+          description={
+            <>
+              Where you are heading, and three lanes that take you there. Your manager, the managers above them and admins can read it; only you change it.
+              {plan.updatedAt && (
+                <>
+                  {" "}
+                  Last saved <Day value={plan.updatedAt} />.
+                </>
+              )}
+            </>
+          }
+        />
+        <SkillsDirectionLinks />
+        <PlanBasicsForm
+          action={savePlanBasicsAction}
+          plan={{ revision: plan.revision, northStar: plan.northStar, horizon: plan.horizon ?? "", lanes: laneSlots(plan) }}
+          range={horizonRange()}
         />
       </div>
       <QuarterPlan

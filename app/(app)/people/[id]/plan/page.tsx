@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { CheckInSection } from "@/components/plan/check-in-section";
 import { ExperimentsSection } from "@/components/plan/experiments-section";
 import { PlanView } from "@/components/plan/plan-view";
+import { SkillsDirectionLinks } from "@/components/plan/skills-links";
 import { Day } from "@/components/ui/day";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/session";
@@ -39,6 +40,7 @@ export default async function PersonPlanPage({ params }: { params: Promise<{ id:
           </>
         }
       />
+      <SkillsDirectionLinks base={`/people/${plan.owner.id}/plan`} />
       {plan.saved ? <PlanView plan={plan} /> : <p className="text-stone-600">{name} has not written a growth plan yet.</p>}
       <ExperimentsSection ownerId={plan.owner.id} />
       <CheckInSection ownerId={plan.owner.id} />
