@@ -15,6 +15,8 @@ test.describe("growth plan: skills and direction", () => {
     signInElsewhere,
     visit,
   }) => {
+    // Five people sign in, and every page is checked with axe: longer than one page's test.
+    test.setTimeout(150_000);
     await signInAs("lena");
     await visit("/plan");
     await page.getByRole("link", { name: "Skills inventory" }).click();

@@ -1,5 +1,5 @@
 // Screenshots for docs/: the path matrix on a laptop and on a phone, the wide matrix of the demo's
-// second framework, an engineer's pages, growth plan, experiments and check-in, a manager's review, home and team, a
+// second framework, an engineer's pages, growth plan, experiments and check-in, skills inventory and archetype mix, a manager's review, home and team, a
 // promotion case, its packet, the calibration, the admin's cycles and teams, and the framework's
 // import, editor and diff (which change the framework, so they come last). Needs a running Waymark on a freshly seeded demo
 // database (npm start) at BASE_URL, default http://localhost:3000.
@@ -117,6 +117,48 @@ async function logExperimentsAndCheckIn(page) {
   await page.getByRole("heading", { name: "Experiments", exact: true }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 80));
 }
 
+/** Sam's skills rated and aimed for, saved, then actions written for his largest gap. */
+async function rateSkills(page) {
+  const ratings = [
+    [0, "3", "4"],
+    [1, "2", "4"],
+    [2, "4", "4"],
+    [5, "3", "4"],
+    [6, "2", "4"],
+    [10, "2", "5"],
+    [11, "1", "3"],
+    [15, "4", "5"],
+    [16, "3", "4"],
+    [20, "3", "4"],
+  ];
+  for (const [row, rating, target] of ratings) {
+    await page.locator(`#skill-${row}-rating`).selectOption(rating);
+    await page.locator(`#skill-${row}-target`).selectOption(target);
+  }
+  await page.getByRole("button", { name: "Save skills" }).click();
+  await page.getByText("Your skills are saved.").waitFor();
+  await page.locator("#gap-0-read").fill("Designing Data-Intensive Applications, chapters 5 to 9.");
+  await page.locator("#gap-0-practise").fill("Write the design of the ledger split, with two reviews.");
+  await page.locator("#gap-0-show").fill("The design doc, accepted by the architecture forum.");
+  await page.locator("#gap-1-practise").fill("Own the schema changes of the refunds service this quarter.");
+  await page.getByRole("button", { name: "Save actions" }).click();
+  await page.getByText("Your actions are saved.").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Sam leans towards staff, and says how his work splits between the archetypes now and how he wants it to. */
+async function setArchetypes(page) {
+  await page.getByLabel("Deeper technical expertise (staff and beyond)").check();
+  await page.getByLabel("Why").fill("I want to keep designing systems: the payments ledger needs an owner, and I would rather grow others through design reviews than through one-to-ones.");
+  const mixes = { current: [30, 20, 40, 10], wanted: [25, 45, 20, 10] };
+  for (const [side, values] of Object.entries(mixes)) {
+    for (const [i, key] of ["techLead", "architect", "solver", "rightHand"].entries()) await page.locator(`#${side}-${key}`).fill(String(values[i]));
+  }
+  await page.getByRole("button", { name: "Save direction" }).click();
+  await page.getByText("Your direction is saved.").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** Whose pages to take, signed in as them; a url may name a person's page by "{first name}". */
 const tours = [
   {
@@ -136,6 +178,10 @@ const tours = [
       // The demo has no plans: the first shot writes Sam's and saves it.
       { file: "growth-plan.png", url: "/plan", viewport: { width: 1280, height: 1580 }, act: writeGrowthPlan },
       { file: "growth-plan-phone.png", url: "/plan", viewport: { width: 390, height: 3450 } },
+      { file: "growth-skills.png", url: "/plan/skills", viewport: { width: 1280, height: 1500 }, act: rateSkills },
+      { file: "growth-skills-phone.png", url: "/plan/skills", viewport: { width: 390, height: 2400 } },
+      { file: "growth-archetypes.png", url: "/plan/direction", viewport: { width: 1280, height: 1250 }, act: setArchetypes },
+      { file: "growth-archetypes-phone.png", url: "/plan/direction", viewport: { width: 390, height: 2200 } },
     ],
   },
   {

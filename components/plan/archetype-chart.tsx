@@ -58,3 +58,16 @@ export function ArchetypeChart({ current, wanted, who = "You" }: { current: Arch
     </figure>
   );
 }
+
+/** The chart in its own card under a heading, when there is a mix to draw. */
+export function ArchetypeMixSection({ title, current, wanted, who }: { title: string; current: ArchetypeMix | null; wanted: ArchetypeMix | null; who?: string }) {
+  if (!current && !wanted) return null;
+  return (
+    <section aria-labelledby="chart-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+      <h2 id="chart-heading" className="text-lg font-semibold text-stone-900">
+        {title}
+      </h2>
+      <ArchetypeChart current={current} wanted={wanted} who={who} />
+    </section>
+  );
+}

@@ -18,11 +18,10 @@ export function FrameworkRoads({ frameworks, currentStep }: { frameworks: Framew
           {f.steps.length === 0 ? (
             <p className="mt-2 text-sm text-stone-600">No step lies past this one.</p>
           ) : (
-            <ol className="mt-2 space-y-1.5 text-sm">
+            <ol className="mt-2 flex flex-wrap gap-1.5 text-xs">
               {f.steps.map((s, i) => (
-                <li key={i}>
-                  <span className="font-medium text-stone-900">{s.name}</span>
-                  {s.summary && <span className="block text-xs text-stone-600 line-clamp-2 [overflow-wrap:anywhere]">{s.summary}</span>}
+                <li key={i} className="rounded-full border border-stone-200 bg-stone-50 px-2 py-0.5 text-stone-800 [overflow-wrap:anywhere]">
+                  {s.name}
                 </li>
               ))}
             </ol>

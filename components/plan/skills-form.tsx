@@ -53,7 +53,7 @@ export function SkillsForm({ action: save, revision, skills }: Props) {
       <input type="hidden" name="revision" value={typed?.revision ?? revision} />
       <FormMessage state={state} />
       {formErrors.length > 0 && <p className="text-sm text-red-700">{formErrors.join(" ")}</p>}
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid max-w-4xl gap-4">
         {slots.map((slot, i) => (
           <fieldset key={i} className="min-w-0 space-y-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
             <legend className="float-left w-full text-xs font-semibold uppercase tracking-wide text-path">{slot.area ? `Area ${i + 1}` : "A new area"}</legend>
@@ -67,7 +67,7 @@ export function SkillsForm({ action: save, revision, skills }: Props) {
                 const n = j++;
                 const f = (part: string) => `skills.${n}.${part}`;
                 return (
-                  <li key={n} className="grid grid-cols-2 gap-2 border-t border-stone-100 pt-3 sm:grid-cols-[minmax(0,1fr)_8.5rem_8.5rem]">
+                  <li key={n} className="grid grid-cols-2 gap-2 border-t border-stone-100 pt-3 sm:grid-cols-[minmax(0,1fr)_10rem_10rem]">
                     <input type="hidden" name={f("id")} value={typed?.[f("id")] ?? row?.id ?? ""} />
                     <input type="hidden" name={f("area")} value={i} />
                     <div className="col-span-2 sm:col-span-1">

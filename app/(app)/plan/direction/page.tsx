@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArchetypeChart } from "@/components/plan/archetype-chart";
+import { ArchetypeMixSection } from "@/components/plan/archetype-chart";
 import { DirectionForm } from "@/components/plan/direction-form";
 import { FrameworkRoads } from "@/components/plan/framework-roads";
 import { Day } from "@/components/ui/day";
@@ -41,14 +41,7 @@ export default async function DirectionPage() {
         </h2>
         <FrameworkRoads frameworks={direction.frameworks} currentStep={direction.currentStep} />
       </section>
-      {(direction.currentMix || direction.wantedMix) && (
-        <section aria-labelledby="chart-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-          <h2 id="chart-heading" className="text-lg font-semibold text-stone-900">
-            Your archetype mix
-          </h2>
-          <ArchetypeChart current={direction.currentMix} wanted={direction.wantedMix} />
-        </section>
-      )}
+      <ArchetypeMixSection title="Your archetype mix" current={direction.currentMix} wanted={direction.wantedMix} />
       <DirectionForm action={saveDirectionAction} direction={direction} frameworks={direction.frameworks} />
     </div>
   );

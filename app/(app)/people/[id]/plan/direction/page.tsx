@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ArchetypeChart } from "@/components/plan/archetype-chart";
+import { ArchetypeMixSection } from "@/components/plan/archetype-chart";
 import { FrameworkRoads } from "@/components/plan/framework-roads";
 import { Day } from "@/components/ui/day";
 import { PageHeader } from "@/components/ui/page-header";
@@ -51,14 +51,7 @@ export default async function PersonDirectionPage({ params }: { params: Promise<
           <p className={`max-w-3xl whitespace-pre-line [overflow-wrap:anywhere] ${direction.reason ? "text-stone-800" : "text-stone-500"}`}>{direction.reason || "No reason written yet."}</p>
         </section>
       )}
-      {(direction.currentMix || direction.wantedMix) && (
-        <section aria-labelledby="chart-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-          <h2 id="chart-heading" className="text-lg font-semibold text-stone-900">
-            Archetype mix
-          </h2>
-          <ArchetypeChart current={direction.currentMix} wanted={direction.wantedMix} who={name} />
-        </section>
-      )}
+      <ArchetypeMixSection title="Archetype mix" current={direction.currentMix} wanted={direction.wantedMix} who={name} />
       <section aria-labelledby="roads-heading" className="space-y-3">
         <h2 id="roads-heading" className="text-lg font-semibold text-stone-900">
           The roads ahead
