@@ -18,7 +18,8 @@ export function GapActionsForm({ action: save, revision, gaps }: { action: (prev
   const [state, action, pending] = useActionState<ActionState, FormData>(save, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   const typed = state.status === "error" ? state.values : null;
-  const formErrors = [...(errors.revision ?? []), ...(errors.actions ?? []), ...(errors.form ?? [])];
+  const hidden = Object.entries(errors).flatMap(([key, list]) => (/^actions\.\d+\.skillId$/.test(key) ? list : []));
+  const formErrors = [...(errors.revision ?? []), ...(errors.actions ?? []), ...(errors.form ?? []), ...new Set(hidden)];
   return (
     <form key={typed ? JSON.stringify(typed) : `revision-${revision}`} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="revision" value={typed?.revision ?? revision} />

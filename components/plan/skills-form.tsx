@@ -39,7 +39,9 @@ export function SkillsForm({ action: save, revision, skills }: Props) {
   const errors = state.status === "error" ? state.fieldErrors : {};
   const typed = state.status === "error" ? state.values : null;
   const value = (name: string, saved: string) => typed?.[name] ?? saved;
-  const formErrors = [...(errors.revision ?? []), ...(errors.skills ?? []), ...(errors.areas ?? []), ...(errors.form ?? [])];
+  // What has no field of its own: the revision, the list as a whole, a row's hidden id or area (only a forged request gets these wrong).
+  const hidden = Object.entries(errors).flatMap(([key, list]) => (/^skills\.\d+\.(id|area|slot)$/.test(key) ? list : []));
+  const formErrors = [...(errors.revision ?? []), ...(errors.skills ?? []), ...(errors.areas ?? []), ...(errors.form ?? []), ...new Set(hidden)];
 
   const areas = byArea(skills);
   const slots: { area: string; rows: (SkillRow | null)[] }[] = [

@@ -73,6 +73,8 @@ describe("the inventory form", () => {
     expect(bad({ "skills.0.target": "2.5" })).toEqual([["skills.0.target", "Rate from 1 to 5."]]);
     expect(bad({ "skills.0.name": "x".repeat(81) })).toEqual([["skills.0.name", "Use at most 80 characters."]]);
     expect(bad({ "skills.0.name": "Te\u0000st" })).toEqual([["skills.0.name", "Use letters, not line breaks or control characters."]]);
+    expect(bad({ "skills.0.area": "7" })).toEqual([["skills.0.name", "Reload the page: this skill's area is not on the form."]]);
+    expect(bad({ "skills.0.area": "9999" })).toEqual([["skills.0.area", "Reload the page: this skill has no area."]]);
     expect(bad({ "areas.0.name": "" })).toEqual([["areas.0.name", "Name this area, or clear the names of its skills to remove them."]]);
     const many = Object.fromEntries(Array.from({ length: 61 }, (_, j) => [[`skills.${j}.area`, "0"], [`skills.${j}.name`, `Skill ${j}`]]).flat());
     expect(bad(many)).toEqual([["skills", "An inventory holds 60 skills at most: you sent 61. Remove some."]]);
