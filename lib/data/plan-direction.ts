@@ -47,7 +47,7 @@ export type DirectionView = {
 
 const CONFLICT = "Your direction was saved elsewhere (another tab?) since you opened it. Nothing was saved: reload to see the latest version, then make your change again.";
 
-/** A person's direction and the roads open to them, in five statements whatever the organisation's size. */
+/** A person's direction and the roads open to them, in a fixed number of statements whatever the organisation's size. */
 export async function getDirection(viewer: Viewer, personId: string): Promise<DirectionView> {
   const { db } = await getDatabase();
   if (!(await mayReadPerson(viewer, db, personId))) throw new NotFoundError("That direction");
