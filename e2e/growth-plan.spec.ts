@@ -113,9 +113,26 @@ test.describe("growth plan", () => {
     await expect(admin.getByTestId("audit-event").filter({ hasText: "Mei Chen wrote their growth plan" })).toHaveCount(1);
     await expect(admin.getByTestId("audit-event").filter({ hasText: "Mei Chen changed their growth plan" }).first()).toContainText("Lane 2 name: Systems thinking and impact → Reliability");
 
+    // The quarter's narrative downloads as Markdown, for Mei and for her manager, with her words escaped.
+    for (const [reader, href] of [
+      [page, "/plan/narrative.md"],
+      [manager, `/people/${meiId}/plan/narrative.md`],
+    ] as const) {
+      const file = await reader.request.get(href);
+      expect(file.status(), href).toBe(200);
+      expect(file.headers()["content-type"]).toContain("text/markdown");
+      expect(file.headers()["content-disposition"]).toMatch(/^attachment; filename="growth-narrative-mei-chen-q\d-\d{4}\.md"$/);
+      const text = await file.text();
+      expect(text).toMatch(/^# Mei Chen: Q\d \d{4}/);
+      expect(text).toContain("### Checkout depth");
+      expect(text).toContain("\\<b\\>no\\</b\\>");
+    }
+    await expect(manager.getByRole("link", { name: "This quarter as Markdown" })).toHaveAttribute("href", `/people/${meiId}/plan/narrative.md`);
+
     for (const who of ["aisha", "marcus"] as const) {
       const other = await signInElsewhere(who);
       expect((await other.goto(`/people/${meiId}/plan`))?.status(), who).toBe(404);
+      expect((await other.request.get(`/people/${meiId}/plan/narrative.md`)).status(), who).toBe(404);
     }
   });
 

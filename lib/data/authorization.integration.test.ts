@@ -56,6 +56,7 @@ import { exportFrameworkVersion, importFramework, publishDraft } from "./framewo
 import { applyMigration, getMigrationPlan, listPendingMoves } from "./framework-migration";
 import { correctPlacement, listPlacementHistory, placePerson } from "./placements";
 import { listCheckIns, saveCheckIn } from "./plan-check-ins";
+import { getNarrativeMarkdown } from "./plan-narrative";
 import { getDirection, saveDirection } from "./plan-direction";
 import { closeExperiment, createExperiment, listExperiments, updateExperiment } from "./plan-experiments";
 import { getSkills, saveManagerRatings, saveSkills } from "./plan-skills";
@@ -281,7 +282,11 @@ const ACTIONS: Record<string, (viewer: Viewer, targetId: string) => Promise<unkn
     const { id: evidenceId, revision, kind, occurredOn, body } = before!;
     await updateEvidence(viewer, { id: evidenceId, revision, kind, occurredOn, body, title: `Ran the incident review (${++counter})`, link: "", cellIds: [] });
   },
-  "read a person's growth plan": (viewer, id) => getPlan(viewer, id),
+  "read a person's growth plan": async (viewer, id) => {
+    await getPlan(viewer, id);
+    // Its quarterly narrative is read the same way.
+    await getNarrativeMarkdown(viewer, id);
+  },
   "write a person's growth plan (north star and lanes)": async (viewer, id) => {
     // A save names no person or plan: the other person's ids, sent along with it, must not be read.
     const [theirs] = await handle.db.select({ id: growthPlans.id }).from(growthPlans).where(eq(growthPlans.ownerId, id));

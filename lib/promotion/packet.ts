@@ -8,6 +8,7 @@ import { computeGaps, describeGap, type GapReport } from "@/lib/assessments/gaps
 import { timeAtStep, type TimeAtStep } from "@/lib/career/where-now";
 import { longDate, parseIsoDate, wholeMonthsBetween } from "@/lib/dates";
 import { evidenceKindLabel } from "@/lib/evidence/schemas";
+import { markdownInline } from "@/lib/markdown-text";
 
 type Step = { id: string; key: string; name: string; summary: string; timeframeMinMonths: number | null; timeframeMaxMonths: number | null };
 type Version = {
@@ -134,9 +135,7 @@ function fenced(text: string): string {
 }
 
 /** One line of plain text: no line breaks, and the characters Markdown would read as markup escaped. */
-function inline(text: string): string {
-  return text.replace(/\s+/g, " ").trim().replace(/([\\`*_[\]<>#|])/g, "\\$1");
-}
+const inline = markdownInline;
 
 export type PacketHeader = {
   subject: { name: string; team: string | null };
