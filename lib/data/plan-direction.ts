@@ -6,11 +6,11 @@ import { latestPlacement } from "@/db/placement-store";
 import { getDatabase } from "@/db/runtime";
 import { growthDirections, steps, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/policy";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { ArchetypeMix, Lean } from "@/lib/plan/archetypes";
 import { directionSchema } from "@/lib/plan/direction-schemas";
 import { parseInput } from "@/lib/validation";
-import { lockForEdit } from "./revision";
+import { createFirstRevision, lockForEdit } from "./revision";
 import { mayReadPerson } from "./viewer";
 
 /**
@@ -123,14 +123,7 @@ export async function saveDirection(viewer: Viewer, raw: unknown): Promise<{ rev
     let revision: number;
     let before: DirectionSnapshot | null = null;
     if (!mine) {
-      if (input.revision !== 0) throw new ConflictError(CONFLICT);
-      const [created] = await tx
-        .insert(growthDirections)
-        .values({ ownerId: viewer.id, ...fields, revision: 1 })
-        .onConflictDoNothing({ target: growthDirections.ownerId })
-        .returning({ id: growthDirections.id, revision: growthDirections.revision });
-      if (!created) throw new ConflictError(CONFLICT);
-      ({ id, revision } = created);
+      ({ id, revision } = await createFirstRevision(tx, { table: growthDirections, revision: input.revision, values: { ownerId: viewer.id, ...fields }, conflict: CONFLICT }));
     } else {
       id = mine.id;
       const locked = await lockForEdit(tx, {

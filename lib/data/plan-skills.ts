@@ -11,7 +11,7 @@ import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from
 import { STARTER_SKILLS, topGaps, type SkillGap } from "@/lib/plan/skills";
 import { gapActionsSchema, managerRatingsSchema, readManagerRatingsForm, skillsSchema } from "@/lib/plan/skills-schemas";
 import { isUuid, parseInput } from "@/lib/validation";
-import { lockForEdit } from "./revision";
+import { createFirstRevision, lockForEdit } from "./revision";
 import { mayReadPerson } from "./viewer";
 
 /**
@@ -160,14 +160,7 @@ export async function saveSkills(viewer: Viewer, raw: unknown): Promise<{ revisi
     let before: SkillSnapshot[] | null = null;
     const known = new Set<string>();
     if (!mine) {
-      if (input.revision !== 0) throw new ConflictError(CONFLICT);
-      const [created] = await tx
-        .insert(growthSkillInventories)
-        .values({ ownerId: viewer.id, revision: 1 })
-        .onConflictDoNothing({ target: growthSkillInventories.ownerId })
-        .returning({ id: growthSkillInventories.id, revision: growthSkillInventories.revision });
-      if (!created) throw new ConflictError(CONFLICT);
-      ({ id: inventoryId, revision } = created);
+      ({ id: inventoryId, revision } = await createFirstRevision(tx, { table: growthSkillInventories, revision: input.revision, values: { ownerId: viewer.id }, conflict: CONFLICT }));
     } else {
       inventoryId = mine.id;
       ({ revision } = await lockInventory(tx, inventoryId, input.revision));

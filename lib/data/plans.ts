@@ -5,7 +5,7 @@ import type { Tx } from "@/db/client";
 import { getDatabase } from "@/db/runtime";
 import { evidence, growthLanes, growthMilestones, growthPlans, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/policy";
-import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
+import { InvalidInputError, NotAllowedError, NotFoundError } from "@/lib/errors";
 import { MILESTONE_LIMITS, type MilestoneArtifact, type Month } from "@/lib/plan/choices";
 import { quarterOf, type Quarter } from "@/lib/plan/quarters";
 import {
@@ -18,7 +18,7 @@ import {
   type MilestoneInput,
 } from "@/lib/plan/schemas";
 import { parseInput } from "@/lib/validation";
-import { lockForEdit } from "./revision";
+import { createFirstRevision, lockForEdit } from "./revision";
 import { mayReadPerson } from "./viewer";
 
 /**
@@ -157,15 +157,7 @@ export async function savePlanBasics(viewer: Viewer, raw: unknown): Promise<{ re
     let revision: number;
     let before: PlanSnapshot | null = null;
     if (!mine) {
-      if (input.revision !== 0) throw new ConflictError(CONFLICT);
-      // A first save from a second tab meets the first one's row here, and is refused in turn.
-      const [created] = await tx
-        .insert(growthPlans)
-        .values({ ownerId: viewer.id, ...fields, revision: 1 })
-        .onConflictDoNothing({ target: growthPlans.ownerId })
-        .returning({ id: growthPlans.id, revision: growthPlans.revision });
-      if (!created) throw new ConflictError(CONFLICT);
-      ({ id: planId, revision } = created);
+      ({ id: planId, revision } = await createFirstRevision(tx, { table: growthPlans, revision: input.revision, values: { ownerId: viewer.id, ...fields }, conflict: CONFLICT }));
     } else {
       const locked = await lockForEdit(tx, {
         table: growthPlans,

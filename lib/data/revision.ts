@@ -45,3 +45,23 @@ export async function lockForEdit<Row extends { revision: number }>(
     .where(eq(table.id, id));
   return { ...row, revision: row.revision + 1, touchedAt };
 }
+
+/**
+ * The first save of a row a person owns one of (their plan, inventory, direction): made on revision
+ * 0, it creates the row at revision 1. A save on any other revision, or a first save that meets a
+ * row another tab created meanwhile, is refused as a conflict and creates nothing.
+ */
+export async function createFirstRevision(
+  tx: Tx,
+  options: { table: RevisedTable & { ownerId: AnyPgColumn }; revision: number; values: Record<string, unknown>; conflict: string },
+): Promise<{ id: string; revision: number }> {
+  const { table } = options;
+  if (options.revision !== 0) throw new ConflictError(options.conflict);
+  const [created] = (await tx
+    .insert(table)
+    .values({ ...options.values, revision: 1 } as never)
+    .onConflictDoNothing({ target: table.ownerId })
+    .returning({ id: table.id, revision: table.revision })) as { id: string; revision: number }[];
+  if (!created) throw new ConflictError(options.conflict);
+  return created;
+}
