@@ -1,6 +1,6 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { FilterSelect, inputClass, type Option, type OptionGroup } from "@/components/ui/form";
+import { FilterSelect, inputClass, SORT_ORDER_OPTIONS, type Option, type OptionGroup } from "@/components/ui/form";
 import { buttonLinkClass } from "@/components/ui/page-header";
 import { reviewStateOptions } from "@/lib/assessments/review-state";
 import { roleLabel } from "@/lib/auth/policy";
@@ -186,16 +186,7 @@ export function DirectoryFilters({ query, viewer, filters, choices, steps, revie
       )}
       <FilterSelect id="people-active" name="active" label="Show" value={query.active} options={ACTIVE_FILTERS.map((a) => ({ value: a, label: activeFilterLabel[a] }))} />
       <FilterSelect id="people-sort" name="sort" label="Sort by" value={query.sort} options={DIRECTORY_SORTS.map((s) => ({ value: s, label: directorySortLabel[s] }))} />
-      <FilterSelect
-        id="people-dir"
-        name="dir"
-        label="Order"
-        value={query.dir}
-        options={[
-          { value: "asc", label: "Ascending" },
-          { value: "desc", label: "Descending" },
-        ]}
-      />
+      <FilterSelect id="people-dir" name="dir" label="Order" value={query.dir} options={SORT_ORDER_OPTIONS} />
       <div className="col-span-2 flex flex-wrap items-center gap-3 self-end">
         <button type="submit" className="rounded-md bg-path px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-path/90">
           Apply

@@ -69,6 +69,12 @@ export function SubmitButton({ pending, children, variant = "primary" }: { pendi
 export type Option = { value: string; label: string };
 export type OptionGroup = { label: string; options: Option[] };
 
+/** The choices of a list's sort direction, as its `dir` parameter takes them. */
+export const SORT_ORDER_OPTIONS: Option[] = [
+  { value: "asc", label: "Ascending" },
+  { value: "desc", label: "Descending" },
+];
+
 /** A labelled select of a list's filter form (a GET form: the view lives in the URL); options may come in groups. */
 export function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | null; options: (Option | OptionGroup)[] }) {
   const option = (o: Option) => (

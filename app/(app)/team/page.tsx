@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TeamGroupView } from "@/components/team/team-group";
-import { FilterSelect, inputClass } from "@/components/ui/form";
+import { FilterSelect, inputClass, SORT_ORDER_OPTIONS } from "@/components/ui/form";
 import { buttonLinkClass, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { ViewNotes } from "@/components/ui/view-notes";
@@ -86,16 +86,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               ]}
             />
             <FilterSelect id="team-sort" name="sort" label="Sort by" value={query.sort} options={SORTS.map((v) => ({ value: v, label: sortLabel[v] }))} />
-            <FilterSelect
-              id="team-dir"
-              name="dir"
-              label="Order"
-              value={query.dir}
-              options={[
-                { value: "asc", label: "Ascending" },
-                { value: "desc", label: "Descending" },
-              ]}
-            />
+            <FilterSelect id="team-dir" name="dir" label="Order" value={query.dir} options={SORT_ORDER_OPTIONS} />
             <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-3 lg:col-span-4 xl:col-span-8">
               <label className="inline-flex items-center gap-2 text-sm font-medium">
                 <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} className="size-4 accent-path" />
